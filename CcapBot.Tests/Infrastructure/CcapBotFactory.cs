@@ -1,0 +1,96 @@
+using System.Net;
+using CcapBot.Persistence;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CcapBot.Tests.Infrastructure;
+
+/// <summary>
+/// The real app on a real SQLite file of its own (deleted on dispose). Settings go in as configuration,
+/// exactly as an operator would give them. <see cref="Clock"/>, when set, replaces the system clock.
+/// </summary>
+public sealed class CcapBotFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private bool _kestrel;
+
+    public CcapBotFactory(string? databaseFile = null)
+    {
+        DatabaseFile = databaseFile ?? Path.Combine(Path.GetTempPath(), $"ccapbot-test-{Guid.NewGuid():N}.db");
+        _settings["ConnectionStrings:CcapBot"] = $"Data Source={DatabaseFile}";
+        _settings["Turns:TypingDelay"] = "00:00:00";
+        _settings["Outbox:PollInterval"] = "00:00:00.050";
+    }
+
+    public string DatabaseFile { get; }
+    public FakeTimeProvider? Clock { get; set; }
+    public bool OwnsDatabaseFile { get; set; } = true;
+
+    public CcapBotFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Serve on a real loopback port (for browsers, JS clients and the local Direct Line's own callbacks).</summary>
+    public CcapBotFactory WithKestrel()
+    {
+        _kestrel = true;
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        return this;
+    }
+
+    /// <summary>The base address of the running server (Kestrel when enabled).</summary>
+    public Uri BaseAddress
+    {
+        get
+        {
+            if (_kestrel) StartServer();
+            return ClientOptions.BaseAddress;
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        builder.ConfigureTestServices(services =>
+        {
+            if (Clock is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+        });
+    }
+
+    public AsyncServiceScope CreateScope() => Services.CreateAsyncScope();
+
+    /// <summary>A context of its own for assertions (not shared with the app's scopes).</summary>
+    public async Task<T> QueryAsync<T>(Func<CcapDbContext, Task<T>> query)
+    {
+        await using var scope = CreateScope();
+        return await query(scope.ServiceProvider.GetRequiredService<CcapDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && OwnsDatabaseFile) DeleteDatabase(DatabaseFile);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (OwnsDatabaseFile) DeleteDatabase(DatabaseFile);
+    }
+
+    public static void DeleteDatabase(string file)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+        {
+            try { File.Delete(f); } catch (IOException) { }
+        }
+    }
+}

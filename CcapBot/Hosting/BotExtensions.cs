@@ -1,0 +1,44 @@
+using CcapBot.Cards;
+using CcapBot.Conversations;
+using CcapBot.Localization;
+using CcapBot.Protocol;
+using CcapBot.Protocol.Auth;
+using CcapBot.Protocol.Connector;
+
+namespace CcapBot.Hosting;
+
+public static class BotExtensions
+{
+    /// <summary>The protocol (auth in, connector out), the turn pipeline and its route table.</summary>
+    public static IHostApplicationBuilder AddBot(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotAuthOptions>().BindConfiguration(BotAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName);
+
+        services.AddSingleton<IRequestAuthenticator, BotAuthenticator>();
+
+        services.AddTransient<ConnectorAuthHandler>();
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .AddHttpMessageHandler<ConnectorAuthHandler>();
+
+        services.AddSingleton<Localizer>();
+        services.AddSingleton<CardTemplateStore>();
+        services.AddSingleton<CardBinder>();
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<TurnPipeline>();
+        services.AddSingleton<IActivityProcessor>(sp => sp.GetRequiredService<TurnPipeline>());
+
+        var routes = Routes.Build();
+        services.AddSingleton(routes);
+        foreach (var handler in routes.HandlerTypes) services.AddScoped(handler);
+        return builder;
+    }
+
+    public static WebApplication MapBot(this WebApplication app)
+    {
+        app.MapMessagesEndpoint();
+        return app;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+
+namespace CcapBot.Localization;
+
+/// <summary>
+/// Every user-facing string, by key, from the embedded <c>Strings.{lang}.json</c> resources. A key missing
+/// in any language is a defect caught by a test, not a run-time fallback.
+/// </summary>
+public sealed class Localizer
+{
+    private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
+
+    public Localizer()
+    {
+        _strings = Languages.All.ToFrozenDictionary(l => l, Load);
+    }
+
+    public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;
+
+    public string Get(string language, string key)
+    {
+        var table = _strings.GetValueOrDefault(language) ?? _strings[Languages.English];
+        return table.TryGetValue(key, out var value) ? value
+            : _strings[Languages.English].TryGetValue(key, out var english) ? english
+            : throw new KeyNotFoundException($"No string '{key}'.");
+    }
+
+    public string Format(string language, string key, params object?[] args) =>
+        string.Format(CultureInfo.GetCultureInfo(Languages.Culture(language)), Get(language, key), args);
+
+    private static FrozenDictionary<string, string> Load(string language)
+    {
+        var name = $"CcapBot.Localization.Strings.{language}.json";
+        using var stream = typeof(Localizer).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
+        var map = JsonSerializer.Deserialize(stream, LocalizationJsonContext.Default.DictionaryStringString)
+            ?? throw new InvalidOperationException($"{name} is empty.");
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+}
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(Dictionary<string, string>))]
+internal sealed partial class LocalizationJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace CcapBot.Persistence;
+
+/// <summary>
+/// The one database context, used directly by features (no repositories). Each provider has its own
+/// migration set through a derived context (<see cref="SqliteCcapDbContext"/>, <see cref="SqlServerCcapDbContext"/>);
+/// everything else asks for CcapDbContext.
+/// Add a migration to both sets after a model change:
+///   dotnet ef migrations add &lt;Name&gt; --project CcapBot --context SqliteCcapDbContext --output-dir Persistence/Migrations/Sqlite
+///   dotnet ef migrations add &lt;Name&gt; --project CcapBot --context SqlServerCcapDbContext --output-dir Persistence/Migrations/SqlServer
+/// then regenerate the production script (README, "Production database").
+/// </summary>
+public abstract class CcapDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<ConversationMember> ConversationMembers => Set<ConversationMember>();
+    public DbSet<ProcessedActivity> ProcessedActivities => Set<ProcessedActivity>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
+    public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CcapDbContext).Assembly, t => t.Namespace == typeof(CcapDbContext).Namespace + ".Configurations");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC DateTimeOffset everywhere; SQLite cannot order DateTimeOffset natively, so the
+        // SQLite context stores them as ticks (see SqliteCcapDbContext).
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+}
+
+public sealed class SqliteCcapDbContext(DbContextOptions<SqliteCcapDbContext> options) : CcapDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no DateTimeOffset type; UTC ticks keep comparisons and ORDER BY in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<UtcTicksConverter>();
+    }
+}
+
+public sealed class SqlServerCcapDbContext(DbContextOptions<SqlServerCcapDbContext> options) : CcapDbContext(options);
+
+internal sealed class UtcTicksConverter() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<DateTimeOffset, long>(
+    v => v.UtcTicks,
+    v => new DateTimeOffset(v, TimeSpan.Zero));

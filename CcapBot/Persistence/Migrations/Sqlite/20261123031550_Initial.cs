@@ -1,0 +1,183 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CcapBot.Persistence.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ConversationMembers",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BotName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    IsGroup = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ClientLocale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ClientTimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WelcomedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    DialogState = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationMembers", x => new { x.ChannelId, x.ConversationId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineActivities",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineActivities", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Locale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
+                    Activity = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
+                    UpdateActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    SentActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Topic = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedActivities",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    InvokeStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvokeBody = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationMembers_AadObjectId",
+                table: "ConversationMembers",
+                column: "AadObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationMembers_UserId",
+                table: "ConversationMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_ActivityId",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_Sequence",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineConversations_UserId",
+                table: "DirectLineConversations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic",
+                table: "OutboxMessages",
+                column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedActivities_ProcessedAt",
+                table: "ProcessedActivities",
+                column: "ProcessedAt");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ConversationMembers");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineActivities");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedActivities");
+        }
+    }
+}

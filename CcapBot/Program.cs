@@ -1,0 +1,14 @@
+using CcapBot.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHealth();
+builder.AddPersistence();
+builder.AddBot();
+
+var app = builder.Build();
+
+app.MapHealth();
+app.MapBot();
+
+app.Run();
