@@ -1,3 +1,4 @@
+using CcapBot.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CcapBot.Persistence;
@@ -18,6 +19,17 @@ public abstract class CcapDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+
+    public DbSet<City> Cities => Set<City>();
+    public DbSet<Representative> Representatives => Set<Representative>();
+    public DbSet<RepresentativeIdentity> RepresentativeIdentities => Set<RepresentativeIdentity>();
+    public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<Application> Applications => Set<Application>();
+    public DbSet<ActionCategory> ActionCategories => Set<ActionCategory>();
+    public DbSet<ActionListTemplate> ActionListTemplates => Set<ActionListTemplate>();
+    public DbSet<TemplateActivity> TemplateActivities => Set<TemplateActivity>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<CoordinatorGrant> CoordinatorGrants => Set<CoordinatorGrant>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -22,6 +22,899 @@ namespace CcapBot.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("CcapBot.Domain.ActionCategory", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("NameVi")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ActionCategories");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "commercial-cooking",
+                            Active = true,
+                            NameEn = "Reducing emissions from commercial cooking and grilling",
+                            NameVi = "Giảm phát thải từ nấu nướng và nướng thực phẩm thương mại",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "bike-sharing",
+                            Active = true,
+                            NameEn = "Public bike-sharing",
+                            NameVi = "Xe đạp công cộng",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "port-operations",
+                            Active = true,
+                            NameEn = "Reducing emissions from port operations",
+                            NameVi = "Giảm phát thải từ hoạt động cảng",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "emissions-inventory",
+                            Active = true,
+                            NameEn = "Developing an emissions inventory",
+                            NameVi = "Xây dựng kiểm kê phát thải",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "low-emission-development",
+                            Active = true,
+                            NameEn = "Low-emission urban development",
+                            NameVi = "Phát triển đô thị phát thải thấp",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "other",
+                            Active = true,
+                            NameEn = "Other",
+                            NameVi = "Khác",
+                            SortOrder = 99
+                        });
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("Reviewed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TitleVi")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.ToTable("ActionListTemplates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            CategoryCode = "commercial-cooking",
+                            Reviewed = true,
+                            TitleEn = "Reducing emissions from commercial cooking and grilling",
+                            TitleVi = "Giảm phát thải từ nấu nướng và nướng thực phẩm thương mại"
+                        },
+                        new
+                        {
+                            Id = 2,
+                            CategoryCode = "bike-sharing",
+                            Reviewed = true,
+                            TitleEn = "Public bike-sharing",
+                            TitleVi = "Xe đạp công cộng"
+                        },
+                        new
+                        {
+                            Id = 3,
+                            CategoryCode = "port-operations",
+                            Reviewed = true,
+                            TitleEn = "Reducing emissions from port operations",
+                            TitleVi = "Giảm phát thải từ hoạt động cảng"
+                        },
+                        new
+                        {
+                            Id = 4,
+                            CategoryCode = "emissions-inventory",
+                            Reviewed = true,
+                            TitleEn = "Developing an emissions inventory",
+                            TitleVi = "Xây dựng kiểm kê phát thải"
+                        },
+                        new
+                        {
+                            Id = 5,
+                            CategoryCode = "low-emission-development",
+                            Reviewed = true,
+                            TitleEn = "Low-emission urban development",
+                            TitleVi = "Phát triển đô thị phát thải thấp"
+                        });
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Application", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("Capacity")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("Categories")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Constraints")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.PrimitiveCollection<string>("Contributions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("OtherNeeds")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodStart")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.PrimitiveCollection<string>("SpecificActions")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("StaffHoursPerMonth")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("SubmittedByRepresentativeId")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("WaysOfWorking")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("Status", "Kind");
+
+                    b.ToTable("Applications");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.City", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agency")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("AlternateContactEmail")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("AlternateContactName")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.PrimitiveCollection<string>("AqmCapacity")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool>("ConsentToPublish")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("CountryCode")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("nvarchar(2)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("Population")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("RoleInterest")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.PrimitiveCollection<string>("WorkingLanguages")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CountryCode", "Name");
+
+                    b.ToTable("Cities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.CoordinatorGrant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("GrantedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Identity")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Identity");
+
+                    b.ToTable("CoordinatorGrants");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Registration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ReviewedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("Registrations");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Representative", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<bool>("IsFocalPerson")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.ToTable("Representatives");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.RepresentativeIdentity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AadObjectId")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AadObjectId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("ChannelId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("RepresentativeIdentities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.TemplateActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("DescriptionEn")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("DescriptionVi")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TemplateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("TitleEn")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TitleVi")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("TemplateActivities");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 101,
+                            DescriptionEn = "List establishments by equipment (chain-driven or under-fired charbroilers, woks, fryers) and fuel.",
+                            DescriptionVi = "Lập danh sách cơ sở theo thiết bị (lò nướng xích, lò nướng than phía dưới, chảo, nồi chiên) và nhiên liệu.",
+                            Order = 1,
+                            TemplateId = 1,
+                            TitleEn = "Inventory restaurants and street vendors",
+                            TitleVi = "Kiểm kê nhà hàng và người bán hàng rong"
+                        },
+                        new
+                        {
+                            Id = 102,
+                            DescriptionEn = "Throughput × emission factor × control factor, following an area-source method.",
+                            DescriptionVi = "Sản lượng × hệ số phát thải × hệ số kiểm soát, theo phương pháp nguồn diện.",
+                            Order = 2,
+                            TemplateId = 1,
+                            TitleEn = "Estimate cooking emissions",
+                            TitleVi = "Ước tính phát thải từ nấu nướng"
+                        },
+                        new
+                        {
+                            Id = 103,
+                            DescriptionEn = "Catalytic oxidisers, hoods and filters, cleaner fuels: cost and fit for local kitchens.",
+                            DescriptionVi = "Bộ xúc tác oxy hóa, chụp hút và bộ lọc, nhiên liệu sạch hơn: chi phí và mức phù hợp với bếp địa phương.",
+                            Order = 3,
+                            TemplateId = 1,
+                            TitleEn = "Review control technologies",
+                            TitleVi = "Rà soát công nghệ kiểm soát"
+                        },
+                        new
+                        {
+                            Id = 104,
+                            DescriptionEn = "Compare charbroiling rules of other jurisdictions and what could apply locally.",
+                            DescriptionVi = "So sánh quy định về nướng thịt ở các địa phương khác và khả năng áp dụng tại địa phương.",
+                            Order = 4,
+                            TemplateId = 1,
+                            TitleEn = "Review regulatory models",
+                            TitleVi = "Rà soát các mô hình quy định"
+                        },
+                        new
+                        {
+                            Id = 105,
+                            DescriptionEn = "Agree a small pilot of cleaner equipment or practices with willing vendors.",
+                            DescriptionVi = "Thống nhất một thí điểm nhỏ về thiết bị hoặc cách làm sạch hơn với những người bán hàng sẵn sàng tham gia.",
+                            Order = 5,
+                            TemplateId = 1,
+                            TitleEn = "Pilot with a vendor association",
+                            TitleVi = "Thí điểm với hiệp hội người bán hàng"
+                        },
+                        new
+                        {
+                            Id = 106,
+                            DescriptionEn = "Training materials for vendors and options to finance equipment.",
+                            DescriptionVi = "Tài liệu đào tạo cho người bán hàng và các phương án tài chính cho thiết bị.",
+                            Order = 6,
+                            TemplateId = 1,
+                            TitleEn = "Outreach, training and financing",
+                            TitleVi = "Truyền thông, đào tạo và tài chính"
+                        },
+                        new
+                        {
+                            Id = 107,
+                            DescriptionEn = "Simple records and an inspection routine to keep controls working.",
+                            DescriptionVi = "Hồ sơ đơn giản và quy trình kiểm tra để duy trì hiệu quả kiểm soát.",
+                            Order = 7,
+                            TemplateId = 1,
+                            TitleEn = "Record-keeping and inspection",
+                            TitleVi = "Lưu hồ sơ và kiểm tra"
+                        },
+                        new
+                        {
+                            Id = 201,
+                            DescriptionEn = "What the system should achieve and how it will be measured.",
+                            DescriptionVi = "Hệ thống cần đạt được gì và đo lường như thế nào.",
+                            Order = 1,
+                            TemplateId = 2,
+                            TitleEn = "Set goals and metrics",
+                            TitleVi = "Xác định mục tiêu và chỉ số"
+                        },
+                        new
+                        {
+                            Id = 202,
+                            DescriptionEn = "System type, weather, topography, cycling infrastructure, political and legal context.",
+                            DescriptionVi = "Loại hệ thống, thời tiết, địa hình, hạ tầng xe đạp, bối cảnh chính trị và pháp lý.",
+                            Order = 2,
+                            TemplateId = 2,
+                            TitleEn = "Feasibility study",
+                            TitleVi = "Nghiên cứu khả thi"
+                        },
+                        new
+                        {
+                            Id = 203,
+                            DescriptionEn = "Station density and locations for the first phase.",
+                            DescriptionVi = "Mật độ và vị trí trạm cho giai đoạn đầu.",
+                            Order = 3,
+                            TemplateId = 2,
+                            TitleEn = "Station and service-area plan",
+                            TitleVi = "Quy hoạch trạm và khu vực phục vụ"
+                        },
+                        new
+                        {
+                            Id = 204,
+                            DescriptionEn = "Ownership, operator contract, revenue and procurement steps.",
+                            DescriptionVi = "Sở hữu, hợp đồng vận hành, doanh thu và các bước mua sắm.",
+                            Order = 4,
+                            TemplateId = 2,
+                            TitleEn = "Business and financial model, procurement",
+                            TitleVi = "Mô hình kinh doanh, tài chính và mua sắm"
+                        },
+                        new
+                        {
+                            Id = 205,
+                            DescriptionEn = "Stations at transit stops, fares and payment integration.",
+                            DescriptionVi = "Trạm tại điểm dừng giao thông công cộng, tích hợp giá vé và thanh toán.",
+                            Order = 5,
+                            TemplateId = 2,
+                            TitleEn = "Integration with public transport",
+                            TitleVi = "Kết nối với giao thông công cộng"
+                        },
+                        new
+                        {
+                            Id = 206,
+                            DescriptionEn = "Launch plan and campaign to win first users.",
+                            DescriptionVi = "Kế hoạch ra mắt và chiến dịch thu hút người dùng đầu tiên.",
+                            Order = 6,
+                            TemplateId = 2,
+                            TitleEn = "Launch and marketing",
+                            TitleVi = "Ra mắt và quảng bá"
+                        },
+                        new
+                        {
+                            Id = 207,
+                            DescriptionEn = "Regular ridership and maintenance reporting against the goals.",
+                            DescriptionVi = "Báo cáo định kỳ về lượt sử dụng và bảo trì so với mục tiêu.",
+                            Order = 7,
+                            TemplateId = 2,
+                            TitleEn = "Monitor ridership",
+                            TitleVi = "Theo dõi lượt sử dụng"
+                        },
+                        new
+                        {
+                            Id = 301,
+                            DescriptionEn = "Ocean-going vessels, harbour craft, cargo-handling equipment, drayage trucks, rail.",
+                            DescriptionVi = "Tàu biển, tàu cảng, thiết bị xếp dỡ, xe tải vận chuyển, đường sắt.",
+                            Order = 1,
+                            TemplateId = 3,
+                            TitleEn = "Port emissions inventory by sector",
+                            TitleVi = "Kiểm kê phát thải cảng theo lĩnh vực"
+                        },
+                        new
+                        {
+                            Id = 302,
+                            DescriptionEn = "Set up a forum with residents, port authority and operators.",
+                            DescriptionVi = "Thành lập diễn đàn với người dân, cảng vụ và doanh nghiệp khai thác.",
+                            Order = 2,
+                            TemplateId = 3,
+                            TitleEn = "Community–port collaboration",
+                            TitleVi = "Hợp tác giữa cộng đồng và cảng"
+                        },
+                        new
+                        {
+                            Id = 303,
+                            DescriptionEn = "Shore power, vessel speed reduction, equipment replacement or retrofit.",
+                            DescriptionVi = "Điện bờ, giảm tốc độ tàu, thay thế hoặc cải tạo thiết bị.",
+                            Order = 3,
+                            TemplateId = 3,
+                            TitleEn = "Emission-reduction plan",
+                            TitleVi = "Kế hoạch giảm phát thải"
+                        },
+                        new
+                        {
+                            Id = 304,
+                            DescriptionEn = "Grants, green port fees and incentives for cleaner equipment.",
+                            DescriptionVi = "Tài trợ, phí cảng xanh và ưu đãi cho thiết bị sạch hơn.",
+                            Order = 4,
+                            TemplateId = 3,
+                            TitleEn = "Identify funding",
+                            TitleVi = "Xác định nguồn vốn"
+                        },
+                        new
+                        {
+                            Id = 305,
+                            DescriptionEn = "Indicators and a yearly update of the inventory.",
+                            DescriptionVi = "Các chỉ số và cập nhật kiểm kê hằng năm.",
+                            Order = 5,
+                            TemplateId = 3,
+                            TitleEn = "Track progress",
+                            TitleVi = "Theo dõi tiến độ"
+                        },
+                        new
+                        {
+                            Id = 401,
+                            DescriptionEn = "Pollutants, base year and geographic domain.",
+                            DescriptionVi = "Chất ô nhiễm, năm cơ sở và phạm vi địa lý.",
+                            Order = 1,
+                            TemplateId = 4,
+                            TitleEn = "Define scope",
+                            TitleVi = "Xác định phạm vi"
+                        },
+                        new
+                        {
+                            Id = 402,
+                            DescriptionEn = "Point, area, mobile and natural sources relevant to the city.",
+                            DescriptionVi = "Nguồn điểm, nguồn diện, nguồn di động và nguồn tự nhiên liên quan đến thành phố.",
+                            Order = 2,
+                            TemplateId = 4,
+                            TitleEn = "List source categories",
+                            TitleVi = "Lập danh mục nguồn thải"
+                        },
+                        new
+                        {
+                            Id = 403,
+                            DescriptionEn = "Fuel use, traffic counts, industrial production and other activity data.",
+                            DescriptionVi = "Tiêu thụ nhiên liệu, lưu lượng giao thông, sản lượng công nghiệp và dữ liệu hoạt động khác.",
+                            Order = 3,
+                            TemplateId = 4,
+                            TitleEn = "Collect activity data",
+                            TitleVi = "Thu thập dữ liệu hoạt động"
+                        },
+                        new
+                        {
+                            Id = 404,
+                            DescriptionEn = "Local measurements where possible, otherwise documented international factors.",
+                            DescriptionVi = "Ưu tiên số liệu đo đạc tại địa phương, nếu không thì dùng hệ số quốc tế có tài liệu.",
+                            Order = 4,
+                            TemplateId = 4,
+                            TitleEn = "Choose emission factors",
+                            TitleVi = "Lựa chọn hệ số phát thải"
+                        },
+                        new
+                        {
+                            Id = 405,
+                            DescriptionEn = "Calculate emissions and run QA/QC checks.",
+                            DescriptionVi = "Tính toán phát thải và kiểm tra đảm bảo/kiểm soát chất lượng.",
+                            Order = 5,
+                            TemplateId = 4,
+                            TitleEn = "Calculate and quality-check",
+                            TitleVi = "Tính toán và kiểm tra chất lượng"
+                        },
+                        new
+                        {
+                            Id = 406,
+                            DescriptionEn = "Grid the emissions and add time profiles for modelling.",
+                            DescriptionVi = "Phân bổ phát thải theo lưới và bổ sung biến trình thời gian cho mô hình hóa.",
+                            Order = 6,
+                            TemplateId = 4,
+                            TitleEn = "Spatial and temporal allocation",
+                            TitleVi = "Phân bổ theo không gian và thời gian"
+                        },
+                        new
+                        {
+                            Id = 407,
+                            DescriptionEn = "Methods report and an update cycle; feed the clean air action plan.",
+                            DescriptionVi = "Báo cáo phương pháp và chu kỳ cập nhật; phục vụ kế hoạch hành động không khí sạch.",
+                            Order = 7,
+                            TemplateId = 4,
+                            TitleEn = "Document and plan updates",
+                            TitleVi = "Lập tài liệu và kế hoạch cập nhật"
+                        },
+                        new
+                        {
+                            Id = 501,
+                            DescriptionEn = "Where emissions come from today and how the city is growing.",
+                            DescriptionVi = "Phát thải hiện nay đến từ đâu và thành phố đang phát triển ra sao.",
+                            Order = 1,
+                            TemplateId = 5,
+                            TitleEn = "Baseline of transport and land-use emissions",
+                            TitleVi = "Đường cơ sở phát thải giao thông và sử dụng đất"
+                        },
+                        new
+                        {
+                            Id = 502,
+                            DescriptionEn = "Identify corridors and sites for transit-oriented development.",
+                            DescriptionVi = "Xác định các hành lang và khu vực cho phát triển định hướng giao thông công cộng.",
+                            Order = 2,
+                            TemplateId = 5,
+                            TitleEn = "Compact, transit-oriented development",
+                            TitleVi = "Phát triển đô thị nén, định hướng giao thông công cộng"
+                        },
+                        new
+                        {
+                            Id = 503,
+                            DescriptionEn = "Walking and cycling networks and their priority projects.",
+                            DescriptionVi = "Mạng lưới đi bộ, xe đạp và các dự án ưu tiên.",
+                            Order = 3,
+                            TemplateId = 5,
+                            TitleEn = "Non-motorised transport",
+                            TitleVi = "Giao thông phi cơ giới"
+                        },
+                        new
+                        {
+                            Id = 504,
+                            DescriptionEn = "Study a low-emission zone, including measures for high-pollution episodes.",
+                            DescriptionVi = "Nghiên cứu vùng phát thải thấp, kể cả biện pháp trong các đợt ô nhiễm cao.",
+                            Order = 4,
+                            TemplateId = 5,
+                            TitleEn = "Low-emission zones",
+                            TitleVi = "Vùng phát thải thấp"
+                        },
+                        new
+                        {
+                            Id = 505,
+                            DescriptionEn = "Add air-quality checks to planning and permitting.",
+                            DescriptionVi = "Bổ sung yêu cầu về chất lượng không khí trong quy hoạch và cấp phép.",
+                            Order = 5,
+                            TemplateId = 5,
+                            TitleEn = "Air quality in planning approvals",
+                            TitleVi = "Chất lượng không khí trong phê duyệt quy hoạch"
+                        },
+                        new
+                        {
+                            Id = 506,
+                            DescriptionEn = "Share air-quality data and advice with residents.",
+                            DescriptionVi = "Chia sẻ dữ liệu và khuyến cáo về chất lượng không khí với người dân.",
+                            Order = 6,
+                            TemplateId = 5,
+                            TitleEn = "Public air-quality information",
+                            TitleVi = "Thông tin chất lượng không khí cho người dân"
+                        });
+                });
+
             modelBuilder.Entity("CcapBot.Persistence.ConversationMember", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -279,6 +1172,89 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
+                {
+                    b.HasOne("CcapBot.Domain.ActionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryCode")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Application", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", "City")
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Registration", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", "City")
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", "Representative")
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("City");
+
+                    b.Navigation("Representative");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Representative", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", "City")
+                        .WithMany("Representatives")
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.RepresentativeIdentity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany("Identities")
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.TemplateActivity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.ActionListTemplate", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
+                {
+                    b.Navigation("Activities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.City", b =>
+                {
+                    b.Navigation("Representatives");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Representative", b =>
+                {
+                    b.Navigation("Identities");
                 });
 #pragma warning restore 612, 618
         }

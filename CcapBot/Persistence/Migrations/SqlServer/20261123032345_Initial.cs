@@ -1,0 +1,597 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace CcapBot.Persistence.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "ActionCategories",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    NameVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionCategories", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Population = table.Column<int>(type: "int", nullable: true),
+                    Agency = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    WorkingLanguages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RoleInterest = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AqmCapacity = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ConsentToPublish = table.Column<bool>(type: "bit", nullable: false),
+                    AlternateContactName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    AlternateContactEmail = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ConversationMembers",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    AadObjectId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    BotName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ConversationType = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    IsGroup = table.Column<bool>(type: "bit", nullable: false),
+                    ClientLocale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ClientTimeZone = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WelcomedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DialogState = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ConversationMembers", x => new { x.ChannelId, x.ConversationId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CoordinatorGrants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Identity = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    GrantedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CoordinatorGrants", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineActivities",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConversationId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineActivities", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectLineConversations",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Locale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectLineConversations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    Activity = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    UpdateActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Topic = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProcessedActivities",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvokeStatus = table.Column<int>(type: "int", nullable: true),
+                    InvokeBody = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionListTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CategoryCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TitleVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Reviewed = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListTemplates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionListTemplates_ActionCategories_CategoryCode",
+                        column: x => x.CategoryCode,
+                        principalTable: "ActionCategories",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Applications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Categories = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SpecificActions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OtherNeeds = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    WaysOfWorking = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Contributions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    StaffHoursPerMonth = table.Column<int>(type: "int", nullable: true),
+                    Constraints = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Capacity = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedByRepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Applications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Applications_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Representatives",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IsFocalPerson = table.Column<bool>(type: "bit", nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Representatives", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Representatives_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TemplateActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TemplateId = table.Column<int>(type: "int", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TitleVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DescriptionVi = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TemplateActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TemplateActivities_ActionListTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "ActionListTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Registrations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Registrations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Registrations_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RepresentativeIdentities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    ChannelId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AadObjectId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RepresentativeIdentities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RepresentativeIdentities_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "ActionCategories",
+                columns: new[] { "Code", "Active", "NameEn", "NameVi", "SortOrder" },
+                values: new object[,]
+                {
+                    { "bike-sharing", true, "Public bike-sharing", "Xe đạp công cộng", 2 },
+                    { "commercial-cooking", true, "Reducing emissions from commercial cooking and grilling", "Giảm phát thải từ nấu nướng và nướng thực phẩm thương mại", 1 },
+                    { "emissions-inventory", true, "Developing an emissions inventory", "Xây dựng kiểm kê phát thải", 4 },
+                    { "low-emission-development", true, "Low-emission urban development", "Phát triển đô thị phát thải thấp", 5 },
+                    { "other", true, "Other", "Khác", 99 },
+                    { "port-operations", true, "Reducing emissions from port operations", "Giảm phát thải từ hoạt động cảng", 3 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "ActionListTemplates",
+                columns: new[] { "Id", "CategoryCode", "Reviewed", "TitleEn", "TitleVi" },
+                values: new object[,]
+                {
+                    { 1, "commercial-cooking", true, "Reducing emissions from commercial cooking and grilling", "Giảm phát thải từ nấu nướng và nướng thực phẩm thương mại" },
+                    { 2, "bike-sharing", true, "Public bike-sharing", "Xe đạp công cộng" },
+                    { 3, "port-operations", true, "Reducing emissions from port operations", "Giảm phát thải từ hoạt động cảng" },
+                    { 4, "emissions-inventory", true, "Developing an emissions inventory", "Xây dựng kiểm kê phát thải" },
+                    { 5, "low-emission-development", true, "Low-emission urban development", "Phát triển đô thị phát thải thấp" }
+                });
+
+            migrationBuilder.InsertData(
+                table: "TemplateActivities",
+                columns: new[] { "Id", "DescriptionEn", "DescriptionVi", "Order", "TemplateId", "TitleEn", "TitleVi" },
+                values: new object[,]
+                {
+                    { 101, "List establishments by equipment (chain-driven or under-fired charbroilers, woks, fryers) and fuel.", "Lập danh sách cơ sở theo thiết bị (lò nướng xích, lò nướng than phía dưới, chảo, nồi chiên) và nhiên liệu.", 1, 1, "Inventory restaurants and street vendors", "Kiểm kê nhà hàng và người bán hàng rong" },
+                    { 102, "Throughput × emission factor × control factor, following an area-source method.", "Sản lượng × hệ số phát thải × hệ số kiểm soát, theo phương pháp nguồn diện.", 2, 1, "Estimate cooking emissions", "Ước tính phát thải từ nấu nướng" },
+                    { 103, "Catalytic oxidisers, hoods and filters, cleaner fuels: cost and fit for local kitchens.", "Bộ xúc tác oxy hóa, chụp hút và bộ lọc, nhiên liệu sạch hơn: chi phí và mức phù hợp với bếp địa phương.", 3, 1, "Review control technologies", "Rà soát công nghệ kiểm soát" },
+                    { 104, "Compare charbroiling rules of other jurisdictions and what could apply locally.", "So sánh quy định về nướng thịt ở các địa phương khác và khả năng áp dụng tại địa phương.", 4, 1, "Review regulatory models", "Rà soát các mô hình quy định" },
+                    { 105, "Agree a small pilot of cleaner equipment or practices with willing vendors.", "Thống nhất một thí điểm nhỏ về thiết bị hoặc cách làm sạch hơn với những người bán hàng sẵn sàng tham gia.", 5, 1, "Pilot with a vendor association", "Thí điểm với hiệp hội người bán hàng" },
+                    { 106, "Training materials for vendors and options to finance equipment.", "Tài liệu đào tạo cho người bán hàng và các phương án tài chính cho thiết bị.", 6, 1, "Outreach, training and financing", "Truyền thông, đào tạo và tài chính" },
+                    { 107, "Simple records and an inspection routine to keep controls working.", "Hồ sơ đơn giản và quy trình kiểm tra để duy trì hiệu quả kiểm soát.", 7, 1, "Record-keeping and inspection", "Lưu hồ sơ và kiểm tra" },
+                    { 201, "What the system should achieve and how it will be measured.", "Hệ thống cần đạt được gì và đo lường như thế nào.", 1, 2, "Set goals and metrics", "Xác định mục tiêu và chỉ số" },
+                    { 202, "System type, weather, topography, cycling infrastructure, political and legal context.", "Loại hệ thống, thời tiết, địa hình, hạ tầng xe đạp, bối cảnh chính trị và pháp lý.", 2, 2, "Feasibility study", "Nghiên cứu khả thi" },
+                    { 203, "Station density and locations for the first phase.", "Mật độ và vị trí trạm cho giai đoạn đầu.", 3, 2, "Station and service-area plan", "Quy hoạch trạm và khu vực phục vụ" },
+                    { 204, "Ownership, operator contract, revenue and procurement steps.", "Sở hữu, hợp đồng vận hành, doanh thu và các bước mua sắm.", 4, 2, "Business and financial model, procurement", "Mô hình kinh doanh, tài chính và mua sắm" },
+                    { 205, "Stations at transit stops, fares and payment integration.", "Trạm tại điểm dừng giao thông công cộng, tích hợp giá vé và thanh toán.", 5, 2, "Integration with public transport", "Kết nối với giao thông công cộng" },
+                    { 206, "Launch plan and campaign to win first users.", "Kế hoạch ra mắt và chiến dịch thu hút người dùng đầu tiên.", 6, 2, "Launch and marketing", "Ra mắt và quảng bá" },
+                    { 207, "Regular ridership and maintenance reporting against the goals.", "Báo cáo định kỳ về lượt sử dụng và bảo trì so với mục tiêu.", 7, 2, "Monitor ridership", "Theo dõi lượt sử dụng" },
+                    { 301, "Ocean-going vessels, harbour craft, cargo-handling equipment, drayage trucks, rail.", "Tàu biển, tàu cảng, thiết bị xếp dỡ, xe tải vận chuyển, đường sắt.", 1, 3, "Port emissions inventory by sector", "Kiểm kê phát thải cảng theo lĩnh vực" },
+                    { 302, "Set up a forum with residents, port authority and operators.", "Thành lập diễn đàn với người dân, cảng vụ và doanh nghiệp khai thác.", 2, 3, "Community–port collaboration", "Hợp tác giữa cộng đồng và cảng" },
+                    { 303, "Shore power, vessel speed reduction, equipment replacement or retrofit.", "Điện bờ, giảm tốc độ tàu, thay thế hoặc cải tạo thiết bị.", 3, 3, "Emission-reduction plan", "Kế hoạch giảm phát thải" },
+                    { 304, "Grants, green port fees and incentives for cleaner equipment.", "Tài trợ, phí cảng xanh và ưu đãi cho thiết bị sạch hơn.", 4, 3, "Identify funding", "Xác định nguồn vốn" },
+                    { 305, "Indicators and a yearly update of the inventory.", "Các chỉ số và cập nhật kiểm kê hằng năm.", 5, 3, "Track progress", "Theo dõi tiến độ" },
+                    { 401, "Pollutants, base year and geographic domain.", "Chất ô nhiễm, năm cơ sở và phạm vi địa lý.", 1, 4, "Define scope", "Xác định phạm vi" },
+                    { 402, "Point, area, mobile and natural sources relevant to the city.", "Nguồn điểm, nguồn diện, nguồn di động và nguồn tự nhiên liên quan đến thành phố.", 2, 4, "List source categories", "Lập danh mục nguồn thải" },
+                    { 403, "Fuel use, traffic counts, industrial production and other activity data.", "Tiêu thụ nhiên liệu, lưu lượng giao thông, sản lượng công nghiệp và dữ liệu hoạt động khác.", 3, 4, "Collect activity data", "Thu thập dữ liệu hoạt động" },
+                    { 404, "Local measurements where possible, otherwise documented international factors.", "Ưu tiên số liệu đo đạc tại địa phương, nếu không thì dùng hệ số quốc tế có tài liệu.", 4, 4, "Choose emission factors", "Lựa chọn hệ số phát thải" },
+                    { 405, "Calculate emissions and run QA/QC checks.", "Tính toán phát thải và kiểm tra đảm bảo/kiểm soát chất lượng.", 5, 4, "Calculate and quality-check", "Tính toán và kiểm tra chất lượng" },
+                    { 406, "Grid the emissions and add time profiles for modelling.", "Phân bổ phát thải theo lưới và bổ sung biến trình thời gian cho mô hình hóa.", 6, 4, "Spatial and temporal allocation", "Phân bổ theo không gian và thời gian" },
+                    { 407, "Methods report and an update cycle; feed the clean air action plan.", "Báo cáo phương pháp và chu kỳ cập nhật; phục vụ kế hoạch hành động không khí sạch.", 7, 4, "Document and plan updates", "Lập tài liệu và kế hoạch cập nhật" },
+                    { 501, "Where emissions come from today and how the city is growing.", "Phát thải hiện nay đến từ đâu và thành phố đang phát triển ra sao.", 1, 5, "Baseline of transport and land-use emissions", "Đường cơ sở phát thải giao thông và sử dụng đất" },
+                    { 502, "Identify corridors and sites for transit-oriented development.", "Xác định các hành lang và khu vực cho phát triển định hướng giao thông công cộng.", 2, 5, "Compact, transit-oriented development", "Phát triển đô thị nén, định hướng giao thông công cộng" },
+                    { 503, "Walking and cycling networks and their priority projects.", "Mạng lưới đi bộ, xe đạp và các dự án ưu tiên.", 3, 5, "Non-motorised transport", "Giao thông phi cơ giới" },
+                    { 504, "Study a low-emission zone, including measures for high-pollution episodes.", "Nghiên cứu vùng phát thải thấp, kể cả biện pháp trong các đợt ô nhiễm cao.", 4, 5, "Low-emission zones", "Vùng phát thải thấp" },
+                    { 505, "Add air-quality checks to planning and permitting.", "Bổ sung yêu cầu về chất lượng không khí trong quy hoạch và cấp phép.", 5, 5, "Air quality in planning approvals", "Chất lượng không khí trong phê duyệt quy hoạch" },
+                    { 506, "Share air-quality data and advice with residents.", "Chia sẻ dữ liệu và khuyến cáo về chất lượng không khí với người dân.", 6, 5, "Public air-quality information", "Thông tin chất lượng không khí cho người dân" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListTemplates_CategoryCode",
+                table: "ActionListTemplates",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_CityId",
+                table: "Applications",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Applications_Status_Kind",
+                table: "Applications",
+                columns: new[] { "Status", "Kind" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cities_CountryCode_Name",
+                table: "Cities",
+                columns: new[] { "CountryCode", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationMembers_AadObjectId",
+                table: "ConversationMembers",
+                column: "AadObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ConversationMembers_UserId",
+                table: "ConversationMembers",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CoordinatorGrants_Identity",
+                table: "CoordinatorGrants",
+                column: "Identity");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_ActivityId",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "ActivityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineActivities_ConversationId_Sequence",
+                table: "DirectLineActivities",
+                columns: new[] { "ConversationId", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectLineConversations_UserId",
+                table: "DirectLineConversations",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_IdempotencyKey",
+                table: "OutboxMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Status_DueAt",
+                table: "OutboxMessages",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Topic",
+                table: "OutboxMessages",
+                column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProcessedActivities_ProcessedAt",
+                table: "ProcessedActivities",
+                column: "ProcessedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_CityId",
+                table: "Registrations",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_RepresentativeId",
+                table: "Registrations",
+                column: "RepresentativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Registrations_Status_SubmittedAt",
+                table: "Registrations",
+                columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeIdentities_AadObjectId",
+                table: "RepresentativeIdentities",
+                column: "AadObjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeIdentities_ChannelId_UserId",
+                table: "RepresentativeIdentities",
+                columns: new[] { "ChannelId", "UserId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RepresentativeIdentities_RepresentativeId",
+                table: "RepresentativeIdentities",
+                column: "RepresentativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Representatives_CityId",
+                table: "Representatives",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TemplateActivities_TemplateId",
+                table: "TemplateActivities",
+                column: "TemplateId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Applications");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ConversationMembers");
+
+            migrationBuilder.DropTable(
+                name: "CoordinatorGrants");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineActivities");
+
+            migrationBuilder.DropTable(
+                name: "DirectLineConversations");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProcessedActivities");
+
+            migrationBuilder.DropTable(
+                name: "Registrations");
+
+            migrationBuilder.DropTable(
+                name: "RepresentativeIdentities");
+
+            migrationBuilder.DropTable(
+                name: "TemplateActivities");
+
+            migrationBuilder.DropTable(
+                name: "Representatives");
+
+            migrationBuilder.DropTable(
+                name: "ActionListTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Cities");
+
+            migrationBuilder.DropTable(
+                name: "ActionCategories");
+        }
+    }
+}
