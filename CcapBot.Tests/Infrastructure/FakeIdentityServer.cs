@@ -73,6 +73,9 @@ public sealed class FakeIdentityServer : IAsyncDisposable
     public void PublishChannelKey(TestSigningKey key, params string[] endorsements) =>
         _channelKeys = [.. _channelKeys, (key, endorsements)];
 
+    public void RetireChannelKey(TestSigningKey key) =>
+        _channelKeys = [.. _channelKeys.Where(k => k.Key != key)];
+
     public void PublishEntraKey(TestSigningKey key) => _entraKeys = [.. _entraKeys, key];
 
     public async Task WaitForTokenRequestAsync(int count)
