@@ -37,7 +37,10 @@ public sealed class ConnectorRetryHandlerTests : IAsyncLifetime
         new(new HttpClient(new ConnectorRetryHandler(Options.Create(options ?? new ConnectorOptions()), clock, NullLogger<ConnectorRetryHandler>.Instance)
         {
             InnerHandler = new SocketsHttpHandler(),
-        }));
+        })
+        {
+            Timeout = TimeSpan.FromSeconds(20), // a stuck retry fails the test quickly
+        });
 
     [Fact]
     public async Task TooManyRequests_WithRetryAfterSeconds_WaitsThatLong_ThenDeliversOnce()
@@ -189,11 +192,13 @@ public sealed class ConnectorRetryHandlerTests : IAsyncLifetime
 
         public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
         {
-            _delays.Enqueue(dueTime);
-            _created.Release();
-            return FireImmediately
+            // Registered before the test hears of it: advancing first would leave the timer behind, forever pending.
+            var timer = FireImmediately
                 ? System.CreateTimer(callback, state, TimeSpan.Zero, Timeout.InfiniteTimeSpan)
                 : base.CreateTimer(callback, state, dueTime, period);
+            _delays.Enqueue(dueTime);
+            _created.Release();
+            return timer;
         }
 
         public async Task WaitForTimerAsync() => Assert.True(await _created.WaitAsync(TimeSpan.FromSeconds(10)), "no wait was scheduled");
