@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CcapBot.Tests.Infrastructure;
@@ -28,11 +29,19 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
     public FakeTimeProvider? Clock { get; set; }
+    private LogCapture? _logs;
     public bool OwnsDatabaseFile { get; set; } = true;
 
     public CcapBotFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Also send the app's logs to <paramref name="logs"/>.</summary>
+    public CcapBotFactory WithLogs(LogCapture logs)
+    {
+        _logs = logs;
         return this;
     }
 
@@ -58,6 +67,7 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (_logs is { } logs) builder.ConfigureLogging(l => l.AddProvider(logs));
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));

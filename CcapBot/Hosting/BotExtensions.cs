@@ -17,10 +17,20 @@ public static class BotExtensions
         services.AddOptions<BotAuthOptions>().BindConfiguration(BotAuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.SectionName);
 
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddHttpClient(SigningKeyCache.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<SigningKeyCache>();
         services.AddSingleton<IRequestAuthenticator, BotAuthenticator>();
 
+        services.AddHttpClient(BotConnectorTokenSource.HttpClientName, http => http.Timeout = TimeSpan.FromSeconds(30));
+        services.AddSingleton<BotConnectorTokenSource>();
+        services.AddTransient<ConnectorRetryHandler>();
         services.AddTransient<ConnectorAuthHandler>();
-        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+        // Retry outside auth: each attempt carries the token. No client-wide timeout: it would cut retries short
+        // (ConnectorRetryHandler times each attempt instead).
+        services.AddHttpClient<IConnectorClient, ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
             .AddHttpMessageHandler<ConnectorAuthHandler>();
 
         services.AddSingleton<Localizer>();

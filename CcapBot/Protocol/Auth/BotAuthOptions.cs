@@ -51,6 +51,17 @@ public sealed class BotAuthOptions : IValidatableObject
             yield return new ValidationResult("Bot:ManagedIdentityClientId is required when Bot:AppType is UserAssignedMSI.", [nameof(ManagedIdentityClientId)]);
         if (AppType == BotAppType.UserAssignedMSI && !string.IsNullOrWhiteSpace(AppPassword))
             yield return new ValidationResult("Bot:AppPassword must be empty when Bot:AppType is UserAssignedMSI.", [nameof(AppPassword)]);
+        (string Name, string? Value)[] urls =
+        [
+            (nameof(ChannelOpenIdMetadataUrl), ChannelOpenIdMetadataUrl), (nameof(EmulatorOpenIdMetadataUrl), EmulatorOpenIdMetadataUrl),
+            (nameof(AuthorityHost), AuthorityHost), (nameof(StsHost), StsHost), (nameof(ManagedIdentityEndpoint), ManagedIdentityEndpoint),
+        ];
+        foreach (var (name, value) in urls)
+        {
+            if (string.IsNullOrEmpty(value) && name == nameof(ManagedIdentityEndpoint)) continue;
+            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"))
+                yield return new ValidationResult($"Bot:{name} must be an absolute http(s) URL.", [name]);
+        }
     }
 }
 
