@@ -14,6 +14,7 @@ public static class FeatureExtensions
         builder.Services.AddOptions<MatchingOptions>().BindConfiguration(MatchingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MatchScorer>();
         builder.Services.AddSingleton<MatchReasonText>();
+        builder.Services.AddScoped<MentorSuggestions>();
         return builder;
     }
 }
