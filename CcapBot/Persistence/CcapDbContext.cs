@@ -31,6 +31,15 @@ public abstract class CcapDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<CoordinatorGrant> CoordinatorGrants => Set<CoordinatorGrant>();
 
+    public DbSet<MatchSuggestion> MatchSuggestions => Set<MatchSuggestion>();
+    public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<PartnershipCity> PartnershipCities => Set<PartnershipCity>();
+    public DbSet<LaunchMeeting> LaunchMeetings => Set<LaunchMeeting>();
+    public DbSet<MeetingRsvp> MeetingRsvps => Set<MeetingRsvp>();
+    public DbSet<ActionListVersion> ActionListVersions => Set<ActionListVersion>();
+    public DbSet<PartnershipActivity> PartnershipActivities => Set<PartnershipActivity>();
+    public DbSet<ActivityUpdate> ActivityUpdates => Set<ActivityUpdate>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(CcapDbContext).Assembly, t => t.Namespace == typeof(CcapDbContext).Namespace + ".Configurations");

@@ -99,6 +99,92 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("AgreedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("VersionId", "CityId")
+                        .IsUnique();
+
+                    b.ToTable("ActionListAgreement");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnerCityId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RevisesActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("TemplateActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerCityId");
+
+                    b.HasIndex("RevisesActivityId");
+
+                    b.HasIndex("TemplateActivityId");
+
+                    b.HasIndex("VersionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionListItem");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -172,6 +258,110 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                             TitleEn = "Low-emission urban development",
                             TitleVi = "Phát triển đô thị phát thải thấp"
                         });
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("AgreedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateOnly>("CompletionDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("ProposedByCityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedByCityId");
+
+                    b.HasIndex("PartnershipId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionListVersions");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActivityUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<bool>("ByCoordinator")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("ActivityId", "At");
+
+                    b.ToTable("ActivityUpdates");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Application", b =>
@@ -411,6 +601,339 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.HasIndex("Identity");
 
                     b.ToTable("CoordinatorGrants");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("JoinLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OrganisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("OrganiserTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("LaunchMeetings");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MatchSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("CandidateCityId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("LearningApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MentorApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateCityId");
+
+                    b.HasIndex("MentorApplicationId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("LearningApplicationId", "CandidateCityId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "LearningApplicationId", "Rank");
+
+                    b.ToTable("MatchSuggestions");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MeetingRsvp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LaunchMeetingId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("ProposedStartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("LaunchMeetingId", "RepresentativeId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("MeetingRsvps");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("ActivatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("CheckInCadenceDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("CompletionDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Partnerships");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnerCityId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("TemplateActivityId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("TemplateActivityId");
+
+                    b.HasIndex("OwnerCityId", "Status");
+
+                    b.HasIndex("PartnershipId", "Number");
+
+                    b.ToTable("PartnershipActivities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipCity", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("PartnershipId", "CityId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CityId");
+
+                    b.ToTable("PartnershipCities");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>
@@ -1174,6 +1697,54 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.ToTable("ProcessedActivities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.ActionListVersion", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListItem", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.PartnershipActivity", "Revises")
+                        .WithMany()
+                        .HasForeignKey("RevisesActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.TemplateActivity", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.ActionListVersion", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revises");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
                 {
                     b.HasOne("CcapBot.Domain.ActionCategory", null)
@@ -1183,12 +1754,148 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("ActionLists")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByCityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActivityUpdate", b =>
+                {
+                    b.HasOne("CcapBot.Domain.PartnershipActivity", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CcapBot.Domain.Application", b =>
                 {
                     b.HasOne("CcapBot.Domain.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("LaunchMeetings")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MatchSuggestion", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("LearningApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("MentorApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MeetingRsvp", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.LaunchMeeting", null)
+                        .WithMany("Rsvps")
+                        .HasForeignKey("LaunchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.HasOne("CcapBot.Domain.ActionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.TemplateActivity", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipCity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.City", "City")
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("Cities")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("City");
@@ -1247,9 +1954,37 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.Navigation("Activities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.City", b =>
                 {
                     b.Navigation("Representatives");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.Navigation("Rsvps");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.Navigation("ActionLists");
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Cities");
+
+                    b.Navigation("LaunchMeetings");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Representative", b =>

@@ -94,6 +94,88 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AgreedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("VersionId", "CityId")
+                        .IsUnique();
+
+                    b.ToTable("ActionListAgreement");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RevisesActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("TemplateActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerCityId");
+
+                    b.HasIndex("RevisesActivityId");
+
+                    b.HasIndex("TemplateActivityId");
+
+                    b.HasIndex("VersionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionListItem");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -165,6 +247,106 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                             TitleEn = "Low-emission urban development",
                             TitleVi = "Phát triển đô thị phát thải thấp"
                         });
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CompletionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProposedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ProposedByCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SupersededAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposedByCityId");
+
+                    b.HasIndex("PartnershipId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("ActionListVersions");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActivityUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByCoordinator")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepresentativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStatus")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("ActivityId", "At");
+
+                    b.ToTable("ActivityUpdates");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Application", b =>
@@ -396,6 +578,329 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.HasIndex("Identity");
 
                     b.ToTable("CoordinatorGrants");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Agenda")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JoinLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganisedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserTimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PartnershipId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "StartsAt");
+
+                    b.ToTable("LaunchMeetings");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MatchSuggestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Breakdown")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LearningApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MentorApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Score")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateCityId");
+
+                    b.HasIndex("MentorApplicationId");
+
+                    b.HasIndex("PartnershipId");
+
+                    b.HasIndex("LearningApplicationId", "CandidateCityId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "LearningApplicationId", "Rank");
+
+                    b.ToTable("MatchSuggestions");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MeetingRsvp", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LaunchMeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProposedStartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RepresentativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Response")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("LaunchMeetingId", "RepresentativeId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("MeetingRsvps");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ActivatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckInCadenceDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CompletionDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Partnerships");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnerCityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TemplateActivityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueDate");
+
+                    b.HasIndex("TemplateActivityId");
+
+                    b.HasIndex("OwnerCityId", "Status");
+
+                    b.HasIndex("PartnershipId", "Number");
+
+                    b.ToTable("PartnershipActivities");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipCity", b =>
+                {
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ApplicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PartnershipId", "CityId");
+
+                    b.HasIndex("ApplicationId");
+
+                    b.HasIndex("CityId");
+
+                    b.ToTable("PartnershipCities");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>
@@ -1147,6 +1652,54 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.ToTable("ProcessedActivities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.ActionListVersion", null)
+                        .WithMany("Agreements")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActionListItem", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.PartnershipActivity", "Revises")
+                        .WithMany()
+                        .HasForeignKey("RevisesActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.TemplateActivity", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.ActionListVersion", null)
+                        .WithMany("Items")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Revises");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.ActionListTemplate", b =>
                 {
                     b.HasOne("CcapBot.Domain.ActionCategory", null)
@@ -1156,12 +1709,148 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("ActionLists")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("ProposedByCityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.ActivityUpdate", b =>
+                {
+                    b.HasOne("CcapBot.Domain.PartnershipActivity", null)
+                        .WithMany("Updates")
+                        .HasForeignKey("ActivityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CcapBot.Domain.Application", b =>
                 {
                     b.HasOne("CcapBot.Domain.City", "City")
                         .WithMany()
                         .HasForeignKey("CityId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("LaunchMeetings")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MatchSuggestion", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CandidateCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("LearningApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("MentorApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.Partnership", "Partnership")
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Partnership");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.MeetingRsvp", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.LaunchMeeting", null)
+                        .WithMany("Rsvps")
+                        .HasForeignKey("LaunchMeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.HasOne("CcapBot.Domain.ActionCategory", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerCityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("Activities")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.TemplateActivity", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateActivityId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipCity", b =>
+                {
+                    b.HasOne("CcapBot.Domain.Application", null)
+                        .WithMany()
+                        .HasForeignKey("ApplicationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CcapBot.Domain.City", "City")
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany("Cities")
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("City");
@@ -1220,9 +1909,37 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.Navigation("Activities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.ActionListVersion", b =>
+                {
+                    b.Navigation("Agreements");
+
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.City", b =>
                 {
                     b.Navigation("Representatives");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.LaunchMeeting", b =>
+                {
+                    b.Navigation("Rsvps");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.Partnership", b =>
+                {
+                    b.Navigation("ActionLists");
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Cities");
+
+                    b.Navigation("LaunchMeetings");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipActivity", b =>
+                {
+                    b.Navigation("Updates");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Representative", b =>

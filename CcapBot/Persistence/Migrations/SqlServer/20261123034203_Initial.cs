@@ -217,6 +217,37 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Partnerships",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Purpose = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CategoryCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    CompletionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckInCadenceDays = table.Column<int>(type: "int", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Partnerships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Partnerships_ActionCategories_CategoryCode",
+                        column: x => x.CategoryCode,
+                        principalTable: "ActionCategories",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Applications",
                 columns: table => new
                 {
@@ -305,6 +336,150 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ActionListVersions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ProposedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProposedByCityId = table.Column<int>(type: "int", nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListVersions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionListVersions_Cities_ProposedByCityId",
+                        column: x => x.ProposedByCityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActionListVersions_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LaunchMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    JoinLink = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Agenda = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    OrganiserTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OrganisedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LaunchMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LaunchMeetings_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MatchSuggestions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LearningApplicationId = table.Column<int>(type: "int", nullable: false),
+                    CandidateCityId = table.Column<int>(type: "int", nullable: false),
+                    MentorApplicationId = table.Column<int>(type: "int", nullable: true),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    Breakdown = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PartnershipId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MatchSuggestions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MatchSuggestions_Applications_LearningApplicationId",
+                        column: x => x.LearningApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MatchSuggestions_Applications_MentorApplicationId",
+                        column: x => x.MentorApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MatchSuggestions_Cities_CandidateCityId",
+                        column: x => x.CandidateCityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MatchSuggestions_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipCities",
+                columns: table => new
+                {
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipCities", x => new { x.PartnershipId, x.CityId });
+                    table.ForeignKey(
+                        name: "FK_PartnershipCities_Applications_ApplicationId",
+                        column: x => x.ApplicationId,
+                        principalTable: "Applications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipCities_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipCities_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Registrations",
                 columns: table => new
                 {
@@ -356,6 +531,198 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         principalTable: "Representatives",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipActivities",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerCityId = table.Column<int>(type: "int", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TemplateActivityId = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LastNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipActivities", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipActivities_Cities_OwnerCityId",
+                        column: x => x.OwnerCityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipActivities_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PartnershipActivities_TemplateActivities_TemplateActivityId",
+                        column: x => x.TemplateActivityId,
+                        principalTable: "TemplateActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionListAgreement",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VersionId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    AgreedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListAgreement", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionListAgreement_ActionListVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "ActionListVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionListAgreement_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActionListAgreement_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeetingRsvps",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LaunchMeetingId = table.Column<int>(type: "int", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Response = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProposedStartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RespondedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingRsvps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeetingRsvps_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeetingRsvps_LaunchMeetings_LaunchMeetingId",
+                        column: x => x.LaunchMeetingId,
+                        principalTable: "LaunchMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeetingRsvps_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActionListItem",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VersionId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerCityId = table.Column<int>(type: "int", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TemplateActivityId = table.Column<int>(type: "int", nullable: true),
+                    RevisesActivityId = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActionListItem", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActionListItem_ActionListVersions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "ActionListVersions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActionListItem_Cities_OwnerCityId",
+                        column: x => x.OwnerCityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActionListItem_PartnershipActivities_RevisesActivityId",
+                        column: x => x.RevisesActivityId,
+                        principalTable: "PartnershipActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ActionListItem_TemplateActivities_TemplateActivityId",
+                        column: x => x.TemplateActivityId,
+                        principalTable: "TemplateActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ActivityUpdates",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActivityId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: true),
+                    ByCoordinator = table.Column<bool>(type: "bit", nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ToStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ActivityUpdates", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ActivityUpdates_PartnershipActivities_ActivityId",
+                        column: x => x.ActivityId,
+                        principalTable: "PartnershipActivities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ActivityUpdates_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.InsertData(
@@ -423,9 +790,72 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ActionListAgreement_CityId",
+                table: "ActionListAgreement",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListAgreement_RepresentativeId",
+                table: "ActionListAgreement",
+                column: "RepresentativeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListAgreement_VersionId_CityId",
+                table: "ActionListAgreement",
+                columns: new[] { "VersionId", "CityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListItem_OwnerCityId",
+                table: "ActionListItem",
+                column: "OwnerCityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListItem_RevisesActivityId",
+                table: "ActionListItem",
+                column: "RevisesActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListItem_TemplateActivityId",
+                table: "ActionListItem",
+                column: "TemplateActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListItem_VersionId_Number",
+                table: "ActionListItem",
+                columns: new[] { "VersionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ActionListTemplates_CategoryCode",
                 table: "ActionListTemplates",
                 column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListVersions_PartnershipId_Number",
+                table: "ActionListVersions",
+                columns: new[] { "PartnershipId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActionListVersions_ProposedByCityId",
+                table: "ActionListVersions",
+                column: "ProposedByCityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityUpdates_ActivityId_At",
+                table: "ActivityUpdates",
+                columns: new[] { "ActivityId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityUpdates_At",
+                table: "ActivityUpdates",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ActivityUpdates_RepresentativeId",
+                table: "ActivityUpdates",
+                column: "RepresentativeId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Applications_CityId",
@@ -483,6 +913,59 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_LaunchMeetings_PartnershipId_Number",
+                table: "LaunchMeetings",
+                columns: new[] { "PartnershipId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LaunchMeetings_Status_StartsAt",
+                table: "LaunchMeetings",
+                columns: new[] { "Status", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchSuggestions_CandidateCityId",
+                table: "MatchSuggestions",
+                column: "CandidateCityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchSuggestions_LearningApplicationId_CandidateCityId",
+                table: "MatchSuggestions",
+                columns: new[] { "LearningApplicationId", "CandidateCityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchSuggestions_MentorApplicationId",
+                table: "MatchSuggestions",
+                column: "MentorApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchSuggestions_PartnershipId",
+                table: "MatchSuggestions",
+                column: "PartnershipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MatchSuggestions_Status_LearningApplicationId_Rank",
+                table: "MatchSuggestions",
+                columns: new[] { "Status", "LearningApplicationId", "Rank" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingRsvps_CityId",
+                table: "MeetingRsvps",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingRsvps_LaunchMeetingId_RepresentativeId_Revision",
+                table: "MeetingRsvps",
+                columns: new[] { "LaunchMeetingId", "RepresentativeId", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeetingRsvps_RepresentativeId",
+                table: "MeetingRsvps",
+                column: "RepresentativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_IdempotencyKey",
                 table: "OutboxMessages",
                 column: "IdempotencyKey",
@@ -497,6 +980,46 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_Topic",
                 table: "OutboxMessages",
                 column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipActivities_DueDate",
+                table: "PartnershipActivities",
+                column: "DueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipActivities_OwnerCityId_Status",
+                table: "PartnershipActivities",
+                columns: new[] { "OwnerCityId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipActivities_PartnershipId_Number",
+                table: "PartnershipActivities",
+                columns: new[] { "PartnershipId", "Number" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipActivities_TemplateActivityId",
+                table: "PartnershipActivities",
+                column: "TemplateActivityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipCities_ApplicationId",
+                table: "PartnershipCities",
+                column: "ApplicationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipCities_CityId",
+                table: "PartnershipCities",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_CategoryCode",
+                table: "Partnerships",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Partnerships_Status",
+                table: "Partnerships",
+                column: "Status");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProcessedActivities_ProcessedAt",
@@ -549,7 +1072,13 @@ namespace CcapBot.Persistence.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Applications");
+                name: "ActionListAgreement");
+
+            migrationBuilder.DropTable(
+                name: "ActionListItem");
+
+            migrationBuilder.DropTable(
+                name: "ActivityUpdates");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -567,7 +1096,16 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "DirectLineConversations");
 
             migrationBuilder.DropTable(
+                name: "MatchSuggestions");
+
+            migrationBuilder.DropTable(
+                name: "MeetingRsvps");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipCities");
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
@@ -579,16 +1117,31 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "RepresentativeIdentities");
 
             migrationBuilder.DropTable(
-                name: "TemplateActivities");
+                name: "ActionListVersions");
+
+            migrationBuilder.DropTable(
+                name: "PartnershipActivities");
+
+            migrationBuilder.DropTable(
+                name: "LaunchMeetings");
+
+            migrationBuilder.DropTable(
+                name: "Applications");
 
             migrationBuilder.DropTable(
                 name: "Representatives");
 
             migrationBuilder.DropTable(
-                name: "ActionListTemplates");
+                name: "TemplateActivities");
+
+            migrationBuilder.DropTable(
+                name: "Partnerships");
 
             migrationBuilder.DropTable(
                 name: "Cities");
+
+            migrationBuilder.DropTable(
+                name: "ActionListTemplates");
 
             migrationBuilder.DropTable(
                 name: "ActionCategories");
