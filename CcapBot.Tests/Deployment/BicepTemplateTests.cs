@@ -152,6 +152,7 @@ public sealed class BicepTemplateTests(BicepTemplateTests.Compiled compiled) : I
         var targetFramework = System.Xml.Linq.XDocument.Load(Repository.PathOf("Directory.Build.props")).Descendants("TargetFramework").Single().Value;
 
         Assert.Equal($"DOTNETCORE|{targetFramework["net".Length..]}", config["linuxFxVersion"]!.GetValue<string>());
+        Assert.Equal($"dotnet {typeof(Program).Assembly.GetName().Name}.dll", config["appCommandLine"]!.GetValue<string>()); // what deployment/publish.sh produces
         Assert.True(site["httpsOnly"]!.GetValue<bool>());
         Assert.True(config["alwaysOn"]!.GetValue<bool>());
         Assert.True(config["webSocketsEnabled"]!.GetValue<bool>());

@@ -24,7 +24,16 @@ public sealed class ProductionStartTests : IDisposable
 
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"ccapbot-test-{Guid.NewGuid():N}.db");
 
-    public void Dispose() => CcapBotFactory.DeleteDatabase(_databaseFile);
+    /// <summary>Stands in for the published folder: the app's appsettings.json, and room to see what start-up writes.</summary>
+    private readonly string _contentRoot = Directory.CreateTempSubdirectory("ccapbot-root-").FullName;
+
+    public ProductionStartTests() => File.Copy(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), Path.Combine(_contentRoot, "appsettings.json"));
+
+    public void Dispose()
+    {
+        CcapBotFactory.DeleteDatabase(_databaseFile);
+        Directory.Delete(_contentRoot, recursive: true);
+    }
 
     /// <summary>What the Bicep template gives the Web App (user-assigned managed identity), on a SQLite file of the test's own.</summary>
     private Dictionary<string, string?> Deployed(string environment = "Production") => new(StringComparer.OrdinalIgnoreCase)
@@ -37,12 +46,12 @@ public sealed class ProductionStartTests : IDisposable
         ["ConnectionStrings:CcapBot"] = $"Data Source={_databaseFile}",
     };
 
-    private static async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
+    private async Task<string> StartFailureAsync(Dictionary<string, string?> settings)
     {
         string[] args =
         [
             .. settings.Select(s => $"--{s.Key}={s.Value}"),
-            $"--{WebHostDefaults.ContentRootKey}={AppContext.BaseDirectory}",
+            $"--{WebHostDefaults.ContentRootKey}={_contentRoot}",
             "--urls=http://127.0.0.1:0",
             "--Logging:LogLevel:Default=None",
         ];
@@ -149,7 +158,7 @@ public sealed class ProductionStartTests : IDisposable
 
         Assert.Contains("ConnectionStrings:CcapBot is required in the Production environment", failure, StringComparison.Ordinal);
         Assert.Contains("App_Data default is for local development only", failure, StringComparison.Ordinal);
-        Assert.False(Directory.Exists(Path.Combine(AppContext.BaseDirectory, "App_Data")));
+        Assert.False(Directory.Exists(Path.Combine(_contentRoot, "App_Data")));
     }
 
     [Fact]

@@ -204,6 +204,8 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
     clientAffinityEnabled: false
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
+      // What deployment/publish.sh produces (framework-dependent, no native launcher).
+      appCommandLine: 'dotnet CcapBot.dll'
       alwaysOn: true
       healthCheckPath: '/ready'
       minTlsVersion: '1.2'
