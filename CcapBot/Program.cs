@@ -6,6 +6,7 @@ builder.AddHealth();
 builder.AddPersistence();
 builder.AddBot();
 builder.AddFeatures();
+builder.AddProductionChecks();
 builder.AddBenchmarkFloor();
 
 var app = builder.Build();

@@ -27,10 +27,22 @@ internal sealed partial class DatabaseMigrator(IServiceProvider services, IOptio
             return;
         }
 
+        // Several instances may start at once and the app's SQL login should not own the schema: the
+        // deployment applies the idempotent script, and an instance that finds it missing stops here
+        // rather than serving a model the tables don't have.
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-        if (pending.Count > 0)
-            throw new InvalidOperationException(
-                $"The database has {pending.Count} pending migration(s): {string.Join(", ", pending)}. Apply deployment/sql/ccapbot.sql (README, \"Production database\") before starting CcapBot.");
+        if (pending.Count > 0) throw new InvalidOperationException(PendingMessage(options.Value, pending));
+        LogMigrated(log, options.Value.Provider);
+    }
+
+    internal static string PendingMessage(DatabaseOptions options, List<string> pending)
+    {
+        var setting = options.MigrateOnStartup is null ? $"off by default with {options.Provider}" : "false";
+        var remedy = options.Provider == DatabaseProvider.SqlServer
+            ? "apply deployment/sql/ccapbot.sql to this database (deployment/README.md, \"Production database\") and start CcapBot again."
+            : "set Database:MigrateOnStartup=true (SQLite is single-instance, so the app may migrate its own file) and start CcapBot again.";
+        return $"The {options.Provider} database is missing {pending.Count} migration(s): {string.Join(", ", pending)}. " +
+            $"Database:MigrateOnStartup is {setting}, so CcapBot does not change the schema itself: {remedy}";
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
