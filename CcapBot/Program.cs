@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHealth();
 builder.AddPersistence();
 builder.AddBot();
+builder.AddOutbox();
 
 var app = builder.Build();
 

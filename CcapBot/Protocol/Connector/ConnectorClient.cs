@@ -72,8 +72,19 @@ public sealed class ConnectorClient(HttpClient http) : IConnectorClient
             // error body is optional
         }
         throw new ConnectorException((int)response.StatusCode, error?.Code,
-            $"Connector {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} {error?.Code} {error?.Message}".TrimEnd());
+            $"Connector {response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath} answered {(int)response.StatusCode} {error?.Code} {error?.Message}".TrimEnd())
+        {
+            RetryAfter = RetryAfter(response),
+        };
     }
+
+    // Retry-After is either seconds or an HTTP date; a date is read against the response's own Date header.
+    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when response.Headers.Date is { } sent => date > sent ? date - sent : TimeSpan.Zero,
+        _ => null,
+    };
 
     internal static Uri Url(string serviceUrl, string relative)
     {

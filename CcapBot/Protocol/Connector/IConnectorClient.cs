@@ -18,6 +18,9 @@ public sealed class ConnectorException(int statusCode, string? code, string mess
     public int StatusCode { get; } = statusCode;
     public string? Code { get; } = code;
 
+    /// <summary>The channel's Retry-After (429/503), so a later retry can honour it.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>403/404: the bot was removed or the conversation is gone; stop using the reference.</summary>
     public bool ReferenceIsGone => StatusCode is 403 or 404;
 }
