@@ -81,14 +81,7 @@ public sealed partial class OutboxWorker(
 
         var owner = $"{Environment.MachineName}/{Guid.NewGuid():N}";
         var leaseUntil = now + settings.LeaseDuration;
-        // One statement claims the batch. The outer filter repeats the conditions so that, where the database
-        // lets two claims race (SQL Server re-reads a locked row before updating it), the loser skips the row.
-        var batch = db.OutboxMessages.Where(Claimable(now)).OrderBy(m => m.DueAt).ThenBy(m => m.Id).Take(settings.BatchSize).Select(m => m.Id);
-        var claimed = await db.OutboxMessages
-            .Where(Claimable(now))
-            .Where(m => batch.Contains(m.Id))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
-        if (claimed == 0) return 0;
+        if (await ClaimAsync(db, now, owner, leaseUntil, settings.BatchSize, cancellationToken) == 0) return 0;
 
         try
         {
@@ -126,6 +119,19 @@ public sealed partial class OutboxWorker(
         var deleted = await db.ProcessedActivities.Where(p => p.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         if (deleted > 0) LogPruned(log, deleted);
         return deleted;
+    }
+
+    /// <summary>
+    /// One statement claims the batch. The outer filter repeats the conditions so that, where the database lets two
+    /// claims race (SQL Server re-reads a locked row before updating it), the loser skips the row.
+    /// </summary>
+    internal static Task<int> ClaimAsync(CcapDbContext db, DateTimeOffset now, string owner, DateTimeOffset leaseUntil, int batchSize, CancellationToken cancellationToken)
+    {
+        var batch = db.OutboxMessages.Where(Claimable(now)).OrderBy(m => m.DueAt).ThenBy(m => m.Id).Take(batchSize).Select(m => m.Id);
+        return db.OutboxMessages
+            .Where(Claimable(now))
+            .Where(m => batch.Contains(m.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, owner).SetProperty(m => m.LeaseUntil, leaseUntil), cancellationToken);
     }
 
     private static Expression<Func<OutboxMessage, bool>> Claimable(DateTimeOffset now) =>
