@@ -160,6 +160,22 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal([("a:gone", false), ("a:gone", false), ("a:other", true)], members.Select(m => (m.ConversationId, m.Active)));
     }
 
+    [Theory]
+    [InlineData("ActivityNotFoundInConversation", true)]
+    [InlineData("ConversationNotFound", false)]
+    public async Task UpdateAnswered404_IsDead_AndDeactivatesOnlyWhenTheConversationIsGone(string code, bool stillActive)
+    {
+        var bot = Manual();
+        await AddMembersAsync(bot, "a:conv-1", "29:user-1");
+        _connector.Respond = _ => (404, $$$"""{"error":{"code":"{{{code}}}","message":"not found"}}""", new Dictionary<string, string> { ["Content-Type"] = "application/json" });
+        await EnqueueAsync(bot, (w, db) => w.EnqueueUpdateAsync(db, "k-upd", Target(), "sent-0", Text("v2"), Start));
+
+        await RunOnceAsync(bot);
+
+        Assert.Equal(OutboxStatus.Dead, (await RowAsync(bot, "k-upd")).Status);
+        Assert.Equal(stillActive, await bot.QueryAsync(db => db.ConversationMembers.Select(m => m.Active).SingleAsync()));
+    }
+
     [Fact]
     public async Task BadRequest400_IsDead_AndNotRetried()
     {

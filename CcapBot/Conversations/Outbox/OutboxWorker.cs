@@ -176,7 +176,7 @@ public sealed partial class OutboxWorker(
         }
         catch (ConnectorException e)
         {
-            if (e.ReferenceIsGone && conversationId is not null) await DeactivateAsync(batch, row.ChannelId, conversationId);
+            if (conversationId is not null && IsConversationGone(e, isUpdate: delivery.UpdateActivityId is not null)) await DeactivateAsync(batch, row.ChannelId, conversationId);
             if (OutboxRetry.IsTransient(e.StatusCode)) await RetryAsync(batch, row, e.Message, e.StatusCode, e.RetryAfter);
             else await DeadAsync(batch, row, row.Attempts + 1, e.Message, e.StatusCode);
         }
@@ -186,6 +186,13 @@ public sealed partial class OutboxWorker(
             await RetryAsync(batch, row, e.Message, statusCode: null, retryAfter: null);
         }
     }
+
+    /// <summary>
+    /// 403 (blocked, uninstalled, removed from the roster) or 404 ends the conversation for the bot; but a 404 to an
+    /// update usually means only that the activity is gone (ActivityNotFoundInConversation), not the conversation.
+    /// </summary>
+    private static bool IsConversationGone(ConnectorException e, bool isUpdate) =>
+        e.ReferenceIsGone && !(isUpdate && e.StatusCode == 404 && e.Code != "ConversationNotFound");
 
     /// <summary>Where and how the row goes; null when it was settled without sending (postponed, dead, superseded).</summary>
     private async Task<Delivery?> ResolveAsync(Batch batch, OutboxMessage row, CancellationToken cancellationToken)

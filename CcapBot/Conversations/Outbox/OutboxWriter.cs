@@ -54,7 +54,7 @@ public sealed class OutboxWriter(TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentException.ThrowIfNullOrWhiteSpace(updateOfKey);
-        var original = db.OutboxMessages.Local.FirstOrDefault(m => m.IdempotencyKey == updateOfKey)
+        var original = Tracked(db, updateOfKey)
             ?? await db.OutboxMessages.AsNoTracking().FirstOrDefaultAsync(m => m.IdempotencyKey == updateOfKey, cancellationToken)
             ?? throw new InvalidOperationException($"There is no outbox message with key '{updateOfKey}' to update.");
         var target = new OutboxTarget
@@ -65,6 +65,25 @@ public sealed class OutboxWriter(TimeProvider clock)
         return await AddAsync(db, idempotencyKey, target, activity, dueAt, topic, updateActivityId: null, updateOfKey, cancellationToken);
     }
 
+    /// <summary>
+    /// The row with this key in the caller's context, if any. Keys never change after Add, so change detection (which
+    /// DbSet.Local would run on every call, quadratic for a feature enqueueing hundreds of rows) is not needed.
+    /// </summary>
+    private static OutboxMessage? Tracked(CcapDbContext db, string idempotencyKey)
+    {
+        var tracker = db.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return tracker.Entries<OutboxMessage>().FirstOrDefault(e => e.State != EntityState.Deleted && e.Entity.IdempotencyKey == idempotencyKey)?.Entity;
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     private async Task<bool> AddAsync(CcapDbContext db, string idempotencyKey, OutboxTarget target, Activity activity, DateTimeOffset dueAt,
         string? topic, string? updateActivityId, string? updateOfKey, CancellationToken cancellationToken)
     {
@@ -73,8 +92,7 @@ public sealed class OutboxWriter(TimeProvider clock)
         ArgumentException.ThrowIfNullOrWhiteSpace(idempotencyKey);
         if (idempotencyKey.Length > MaxKeyLength) throw new ArgumentException($"An idempotency key is at most {MaxKeyLength} characters.", nameof(idempotencyKey));
 
-        if (db.OutboxMessages.Local.Any(m => m.IdempotencyKey == idempotencyKey)
-            || await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
+        if (Tracked(db, idempotencyKey) is not null || await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
             return false;
 
         // Addressed now (names are known here); the conversation and serviceUrl are set at send time, when a
