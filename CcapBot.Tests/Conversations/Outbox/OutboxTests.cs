@@ -1,10 +1,12 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using CcapBot.Conversations.Outbox;
+using CcapBot.Hosting;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -362,6 +364,45 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoredConversationThatMoved_IsSentToItsCurrentServiceUrl()
+    {
+        var bot = Manual();
+        await AddMembersAsync(bot, "a:conv-1", "29:user-1");
+        // Written when the conversation lived elsewhere (nothing listens there now); a turn has since recorded the move.
+        await EnqueueAsync(bot, (w, db) => w.EnqueueAsync(db, "k-moved", Target() with { ServiceUrl = "http://127.0.0.1:1/" }, Text("hello"), Start));
+
+        await RunOnceAsync(bot);
+
+        Assert.Equal(OutboxStatus.Sent, (await RowAsync(bot, "k-moved")).Status);
+        Assert.Equal(_connector.ServiceUrl, (await RowAsync(bot, "k-moved")).ServiceUrl);
+        Assert.Single(_connector.Calls);
+    }
+
+    [Fact]
+    public async Task LeaseRunningOutMidBatch_HandsTheRestBack_InsteadOfSendingLate()
+    {
+        var bot = Manual(("Outbox:BatchSize", "5"), ("Outbox:LeaseDuration", "00:02:00"), ("Outbox:SendTimeout", "00:01:00"));
+        // The first two sends are slow (each within SendTimeout): then less than SendTimeout of the lease is left.
+        _connector.Respond = _ =>
+        {
+            if (_connector.Calls.Count < 2) bot.Clock!.Advance(TimeSpan.FromSeconds(50));
+            return null;
+        };
+        await EnqueueAsync(bot, async (w, db) =>
+        {
+            for (var i = 0; i < 5; i++) await w.EnqueueAsync(db, $"k-{i}", Target(), Text($"m{i}"), Start);
+        });
+
+        await RunOnceAsync(bot);
+        var afterFirstBatch = await bot.QueryAsync(db => db.OutboxMessages.OrderBy(m => m.Id).Select(m => new { m.Status, m.LeaseOwner }).ToListAsync());
+        await RunOnceAsync(bot);
+
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.Sent, OutboxStatus.Pending, OutboxStatus.Pending, OutboxStatus.Pending], afterFirstBatch.Select(r => r.Status));
+        Assert.All(afterFirstBatch, r => Assert.Null(r.LeaseOwner));
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], _connector.Calls.Select(c => c.Activity?.Text));
+    }
+
+    [Fact]
     public async Task RowsNotYetDue_WaitForTheirTime()
     {
         var bot = Manual();
@@ -397,11 +438,15 @@ public sealed class OutboxTests : IAsyncLifetime
     [InlineData("Outbox:PollInterval", "00:00:00")]
     [InlineData("Outbox:LeaseDuration", "00:00:30")]
     [InlineData("Outbox:MaxBackoff", "00:00:01")]
-    public void InvalidOutboxSettings_StopTheAppAtStartup(string key, string value)
+    public async Task InvalidOutboxSettings_StopTheAppAtStartup(string key, string value)
     {
-        var bot = Host(new CcapBotFactory().With(key, value));
+        // The app's own registration on a plain host: a failing WebApplicationFactory start can surface as another exception.
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.AddOutbox();
+        using var host = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => bot.Services);
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains(key.Split(':')[1], error.Message, StringComparison.Ordinal);
     }
@@ -439,13 +484,13 @@ public sealed class OutboxTests : IAsyncLifetime
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
     }
 
-    private static Task<int> AddMembersAsync(CcapBotFactory bot, string conversationId, params string[] userIds) => bot.QueryAsync(db =>
+    private Task<int> AddMembersAsync(CcapBotFactory bot, string conversationId, params string[] userIds) => bot.QueryAsync(db =>
     {
         foreach (var userId in userIds)
         {
             db.ConversationMembers.Add(new ConversationMember
             {
-                ChannelId = Channels.MsTeams, ConversationId = conversationId, UserId = userId, ServiceUrl = "http://unused/",
+                ChannelId = Channels.MsTeams, ConversationId = conversationId, UserId = userId, ServiceUrl = _connector.ServiceUrl,
                 BotId = ActivityBuilder.Bot.Id!, FirstSeenAt = Start, LastSeenAt = Start,
             });
         }

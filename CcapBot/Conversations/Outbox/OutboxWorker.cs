@@ -158,21 +158,22 @@ public sealed partial class OutboxWorker(
         try
         {
             using var timeout = new CancellationTokenSource(options.Value.SendTimeout, clock);
-            conversationId ??= await OpenConversationAsync(batch, row, timeout.Token);
+            var serviceUrl = delivery.ServiceUrl;
+            if (conversationId is null) (conversationId, serviceUrl) = await OpenConversationAsync(batch, row, timeout.Token);
             var addressed = activity with
             {
-                ServiceUrl = delivery.ServiceUrl,
+                ServiceUrl = serviceUrl,
                 ChannelId = row.ChannelId,
                 Conversation = new ConversationAccount { Id = conversationId, TenantId = row.TenantId },
             };
             ResourceResponse response;
             if (delivery.UpdateActivityId is { } updateId)
-                response = await batch.Connector.UpdateAsync(delivery.ServiceUrl, conversationId, updateId, addressed, timeout.Token);
+                response = await batch.Connector.UpdateAsync(serviceUrl, conversationId, updateId, addressed, timeout.Token);
             else if (addressed.ReplyToId is { } replyTo)
-                response = await batch.Connector.ReplyAsync(delivery.ServiceUrl, conversationId, replyTo, addressed, timeout.Token);
+                response = await batch.Connector.ReplyAsync(serviceUrl, conversationId, replyTo, addressed, timeout.Token);
             else
-                response = await batch.Connector.SendAsync(delivery.ServiceUrl, conversationId, addressed, timeout.Token);
-            await MarkSentAsync(batch, row, response.Id ?? delivery.UpdateActivityId, conversationId, delivery.ServiceUrl);
+                response = await batch.Connector.SendAsync(serviceUrl, conversationId, addressed, timeout.Token);
+            await MarkSentAsync(batch, row, response.Id ?? delivery.UpdateActivityId, conversationId, serviceUrl);
         }
         catch (ConnectorException e)
         {
@@ -220,6 +221,17 @@ public sealed partial class OutboxWorker(
             delivery = new Delivery(original.ServiceUrl, sentIn, sentId);
         }
 
+        if (delivery.ConversationId is { } conversationId)
+        {
+            // The channel may have moved the conversation since the row was written; every turn records where it is now.
+            var current = await batch.Db.ConversationMembers.AsNoTracking()
+                .Where(m => m.ChannelId == row.ChannelId && m.ConversationId == conversationId)
+                .OrderByDescending(m => m.LastSeenAt)
+                .Select(m => m.ServiceUrl)
+                .FirstOrDefaultAsync(cancellationToken);
+            if (current is not null) delivery = delivery with { ServiceUrl = current };
+        }
+
         if (delivery.UpdateActivityId is not null)
         {
             // Updates of one activity may be retried out of order; an older one must not overwrite a newer one.
@@ -237,7 +249,7 @@ public sealed partial class OutboxWorker(
     }
 
     /// <summary>The 1:1 conversation with a Teams user: a stored one, else created (Teams answers the existing id if there is one).</summary>
-    private async Task<string> OpenConversationAsync(Batch batch, OutboxMessage row, CancellationToken cancellationToken)
+    private async Task<(string ConversationId, string ServiceUrl)> OpenConversationAsync(Batch batch, OutboxMessage row, CancellationToken cancellationToken)
     {
         var userId = row.UserId ?? throw new ConversationNotCreatedException("The row has neither a conversation nor a user.");
         var stored = await batch.Db.ConversationMembers.AsNoTracking()
@@ -269,7 +281,7 @@ public sealed partial class OutboxWorker(
         // Kept on the row, so a retry (or a later update of this message) goes to the same conversation.
         await batch.Db.OutboxMessages.Where(m => m.Id == row.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.ConversationId, conversationId).SetProperty(m => m.ServiceUrl, serviceUrl), CancellationToken.None);
-        return conversationId;
+        return (conversationId, serviceUrl);
     }
 
     /// <summary>The new conversation becomes a stored reference like any other, so features and later rows reuse it.</summary>
