@@ -5,6 +5,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddHealth();
 builder.AddPersistence();
 builder.AddBot();
+builder.AddOutbox();
 builder.AddFeatures();
 builder.AddProductionChecks();
 builder.AddBenchmarkFloor();

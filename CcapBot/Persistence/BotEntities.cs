@@ -52,17 +52,31 @@ public sealed class ProcessedActivity
     public string? InvokeBody { get; set; }
 }
 
-/// <summary>A message to send outside a turn. The idempotency key makes enqueueing repeatable.</summary>
+/// <summary>
+/// A message to send outside a turn (written by features in their own unit of work, sent by the outbox
+/// worker). The idempotency key makes enqueueing repeatable; the lease makes sending exclusive.
+/// </summary>
 public sealed class OutboxMessage
 {
     public long Id { get; set; }
     public required string IdempotencyKey { get; set; }
-    /// <summary>Conversation reference JSON (ProtocolJsonContext).</summary>
-    public required string Reference { get; set; }
+
+    // Where it goes: the stored conversation reference, flattened so rows can be found by conversation.
+    public required string ChannelId { get; set; }
+    public required string ServiceUrl { get; set; }
+    public required string BotId { get; set; }
+    /// <summary>Null until the worker creates the Teams 1:1 conversation with <see cref="UserId"/>.</summary>
+    public string? ConversationId { get; set; }
+    public string? UserId { get; set; }
+    public string? TenantId { get; set; }
+
     /// <summary>Activity JSON (ProtocolJsonContext).</summary>
     public required string Activity { get; set; }
     /// <summary>When set, the activity replaces this earlier one (update in place) instead of being sent.</summary>
     public string? UpdateActivityId { get; set; }
+    /// <summary>When set, the activity replaces what the row with this idempotency key sent (resolved at send time).</summary>
+    public string? UpdateOfKey { get; set; }
+
     public OutboxStatus Status { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     /// <summary>Not before: delivery windows, snooze and backoff all move this.</summary>
@@ -82,7 +96,10 @@ public enum OutboxStatus
 {
     Pending = 0,
     Sent = 1,
+    /// <summary>Given up: a permanent failure, or retries exhausted. <see cref="OutboxMessage.LastError"/> says why.</summary>
     Dead = 2,
+    /// <summary>An update not sent because a later update of the same activity was sent first.</summary>
+    Superseded = 3,
 }
 
 /// <summary>A conversation of the embedded web chat (local Direct Line).</summary>

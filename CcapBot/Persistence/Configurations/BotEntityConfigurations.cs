@@ -39,10 +39,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.HasKey(o => o.Id);
         builder.HasIndex(o => o.IdempotencyKey).IsUnique();
-        builder.Property(o => o.Reference).HasMaxLength(int.MaxValue);
+        builder.Property(o => o.ChannelId).HaveMaxLengthForKey();
+        builder.Property(o => o.ConversationId).HasMaxLength(256);
+        builder.Property(o => o.ServiceUrl).HasMaxLength(1000);
         builder.Property(o => o.Activity).HasMaxLength(int.MaxValue);
         builder.Property(o => o.LastError).HasMaxLength(2000);
+        // The worker's claim: due pending rows in DueAt order.
         builder.HasIndex(o => new { o.Status, o.DueAt });
+        builder.HasIndex(o => o.UpdateOfKey);
         builder.HasIndex(o => o.Topic);
     }
 }

@@ -159,9 +159,15 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Activity = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
                     UpdateActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    UpdateOfKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DueAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -980,6 +986,11 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "IX_OutboxMessages_Topic",
                 table: "OutboxMessages",
                 column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_UpdateOfKey",
+                table: "OutboxMessages",
+                column: "UpdateOfKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnershipActivities_DueDate",

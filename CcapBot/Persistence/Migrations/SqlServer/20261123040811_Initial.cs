@@ -159,9 +159,15 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     IdempotencyKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Activity = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
                     UpdateActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    UpdateOfKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Status = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -980,6 +986,11 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "IX_OutboxMessages_Topic",
                 table: "OutboxMessages",
                 column: "Topic");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_UpdateOfKey",
+                table: "OutboxMessages",
+                column: "UpdateOfKey");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PartnershipActivities_DueDate",
