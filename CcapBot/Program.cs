@@ -4,11 +4,13 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHealth();
 builder.AddPersistence();
+builder.AddDirectLine();
 builder.AddBot();
 
 var app = builder.Build();
 
 app.MapHealth();
 app.MapBot();
+app.MapDirectLine();
 
 app.Run();

@@ -138,7 +138,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ConversationId", "ActivityId");
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Sequence");
 
@@ -152,6 +153,9 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Locale")

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCcapDbContext))]
-    [Migration("20261123031619_Initial")]
+    [Migration("20261123033409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -141,7 +141,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ConversationId", "ActivityId");
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Sequence");
 
@@ -155,6 +156,9 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Locale")

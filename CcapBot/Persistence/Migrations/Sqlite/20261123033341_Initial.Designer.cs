@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcapDbContext))]
-    [Migration("20261123031550_Initial")]
+    [Migration("20261123033341_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -133,7 +133,8 @@ namespace CcapBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ConversationId", "ActivityId");
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Sequence");
 
@@ -147,6 +148,9 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Locale")

@@ -66,7 +66,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Locale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -128,7 +129,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_ActivityId",
                 table: "DirectLineActivities",
-                columns: new[] { "ConversationId", "ActivityId" });
+                columns: new[] { "ConversationId", "ActivityId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_Sequence",
