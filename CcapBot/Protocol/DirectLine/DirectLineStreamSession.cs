@@ -73,8 +73,10 @@ public sealed partial class DirectLineStreamSession(
         }
         finally
         {
-            // Close first: cancelling the pending receive aborts the socket.
+            // Close first and give the client a moment to answer: cancelling the pending receive aborts the
+            // socket, and an abort can lose the close frame (and its reason, e.g. "collision").
             await CloseQuietlyAsync(socket);
+            await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(2), CancellationToken.None));
             await stop.CancelAsync();
             await receiving;
             LogClosed(log, conversationId);
