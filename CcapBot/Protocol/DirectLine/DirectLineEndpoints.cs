@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace CcapBot.Protocol.DirectLine;
 
@@ -140,7 +141,7 @@ public static partial class DirectLineEndpoints
     }
 
     /// <summary>The history after <c>watermark</c>, a page at a time; the answer's watermark asks for the next page.</summary>
-    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, DirectLineTokens tokens, IDirectLineStore store, Microsoft.Extensions.Options.IOptions<DirectLineOptions> options)
+    private static async Task<IResult> GetActivitiesAsync(string conversationId, string? watermark, HttpContext http, DirectLineTokens tokens, IDirectLineStore store, IOptions<DirectLineOptions> options)
     {
         var caller = await tokens.AuthenticateAsync(http.Request.Headers.Authorization);
         if (DirectLineHttp.Refuse(caller, conversationId) is { } refusal) return refusal;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
@@ -104,7 +103,6 @@ public sealed class DirectLineTokens
             NotBefore = now,
             Expires = now + lifetime,
             Claims = claims,
-            Subject = new ClaimsIdentity(),
             SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
         });
     }
