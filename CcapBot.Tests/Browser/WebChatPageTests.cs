@@ -60,6 +60,8 @@ public sealed class WebChatPageTests(ChromiumFixture chromium) : IClassFixture<C
         await Assertions.Expect(Text(page, WelcomeTitle)).ToBeVisibleAsync(Visible);
         await Assertions.Expect(CardButton(page, "Register my city")).ToBeVisibleAsync(Visible);
         await Assertions.Expect(Text(page, NotUnderstood)).ToHaveCountAsync(1, new() { Timeout = 20_000 });
+        // Web Chat marks "hi" sent only once its echo (id + clientActivityID) came back on the stream.
+        await Assertions.Expect(page.GetByRole(AriaRole.Feed).GetByText("Sending")).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Upload file" })).ToHaveCountAsync(0);
         var conversationId = await app.QueryAsync(db => db.DirectLineConversations.Select(c => c.Id).SingleAsync());
 
