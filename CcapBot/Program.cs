@@ -4,6 +4,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddHealth();
 builder.AddPersistence();
+builder.AddDirectLine();
 builder.AddBot();
 builder.AddOutbox();
 builder.AddFeatures();
@@ -14,5 +15,6 @@ var app = builder.Build();
 
 app.MapHealth();
 app.MapBot();
+app.MapDirectLine();
 
 app.Run();

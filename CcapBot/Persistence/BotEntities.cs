@@ -110,7 +110,10 @@ public sealed class DirectLineConversation
     public string? UserName { get; set; }
     public string? Locale { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>When the bot was told (conversationUpdate); null until a client starts the conversation.</summary>
     public DateTimeOffset? StartedAt { get; set; }
+    /// <summary>Last write; appends update it first, which also serialises appends per conversation.</summary>
+    public DateTimeOffset? LastActivityAt { get; set; }
 }
 
 /// <summary>

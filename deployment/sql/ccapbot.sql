@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActionCategories] (
@@ -26,7 +26,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -44,7 +44,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [Cities] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ConversationMembers] (
@@ -100,7 +100,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [CoordinatorGrants] (
@@ -115,7 +115,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineActivities] (
@@ -130,7 +130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineConversations] (
@@ -140,13 +140,14 @@ BEGIN
         [Locale] nvarchar(400) NULL,
         [CreatedAt] datetimeoffset NOT NULL,
         [StartedAt] datetimeoffset NULL,
+        [LastActivityAt] datetimeoffset NULL,
         CONSTRAINT [PK_DirectLineConversations] PRIMARY KEY ([Id])
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -177,7 +178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedActivities] (
@@ -193,7 +194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListTemplates] (
@@ -209,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [Partnerships] (
@@ -234,7 +235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [Applications] (
@@ -264,7 +265,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [Representatives] (
@@ -286,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [TemplateActivities] (
@@ -304,7 +305,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListVersions] (
@@ -326,7 +327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [LaunchMeetings] (
@@ -350,7 +351,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [MatchSuggestions] (
@@ -378,7 +379,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipCities] (
@@ -395,7 +396,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [Registrations] (
@@ -416,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [RepresentativeIdentities] (
@@ -432,7 +433,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipActivities] (
@@ -458,7 +459,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListAgreement] (
@@ -477,7 +478,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [MeetingRsvps] (
@@ -499,7 +500,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListItem] (
@@ -522,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE TABLE [ActivityUpdates] (
@@ -544,7 +545,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Active', N'NameEn', N'NameVi', N'SortOrder') AND [object_id] = OBJECT_ID(N'[ActionCategories]'))
@@ -562,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CategoryCode', N'Reviewed', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[ActionListTemplates]'))
@@ -579,7 +580,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'DescriptionEn', N'DescriptionVi', N'Order', N'TemplateId', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[TemplateActivities]'))
@@ -623,7 +624,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_CityId] ON [ActionListAgreement] ([CityId]);
@@ -631,7 +632,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_RepresentativeId] ON [ActionListAgreement] ([RepresentativeId]);
@@ -639,7 +640,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListAgreement_VersionId_CityId] ON [ActionListAgreement] ([VersionId], [CityId]);
@@ -647,7 +648,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_OwnerCityId] ON [ActionListItem] ([OwnerCityId]);
@@ -655,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_RevisesActivityId] ON [ActionListItem] ([RevisesActivityId]);
@@ -663,7 +664,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_TemplateActivityId] ON [ActionListItem] ([TemplateActivityId]);
@@ -671,7 +672,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListItem_VersionId_Number] ON [ActionListItem] ([VersionId], [Number]);
@@ -679,7 +680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListTemplates_CategoryCode] ON [ActionListTemplates] ([CategoryCode]);
@@ -687,7 +688,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListVersions_PartnershipId_Number] ON [ActionListVersions] ([PartnershipId], [Number]);
@@ -695,7 +696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListVersions_ProposedByCityId] ON [ActionListVersions] ([ProposedByCityId]);
@@ -703,7 +704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_ActivityId_At] ON [ActivityUpdates] ([ActivityId], [At]);
@@ -711,7 +712,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_At] ON [ActivityUpdates] ([At]);
@@ -719,7 +720,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_RepresentativeId] ON [ActivityUpdates] ([RepresentativeId]);
@@ -727,7 +728,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_CityId] ON [Applications] ([CityId]);
@@ -735,7 +736,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_Kind] ON [Applications] ([Status], [Kind]);
@@ -743,7 +744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -751,7 +752,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
@@ -759,7 +760,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cities_CountryCode_Name] ON [Cities] ([CountryCode], [Name]);
@@ -767,7 +768,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_AadObjectId] ON [ConversationMembers] ([AadObjectId]);
@@ -775,7 +776,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_UserId] ON [ConversationMembers] ([UserId]);
@@ -783,7 +784,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CoordinatorGrants_Identity] ON [CoordinatorGrants] ([Identity]);
@@ -791,15 +792,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DirectLineActivities_ConversationId_ActivityId] ON [DirectLineActivities] ([ConversationId], [ActivityId]);
+    CREATE UNIQUE INDEX [IX_DirectLineActivities_ConversationId_ActivityId] ON [DirectLineActivities] ([ConversationId], [ActivityId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineActivities_ConversationId_Sequence] ON [DirectLineActivities] ([ConversationId], [Sequence]);
@@ -807,7 +808,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineConversations_UserId] ON [DirectLineConversations] ([UserId]);
@@ -815,7 +816,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LaunchMeetings_PartnershipId_Number] ON [LaunchMeetings] ([PartnershipId], [Number]);
@@ -823,7 +824,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LaunchMeetings_Status_StartsAt] ON [LaunchMeetings] ([Status], [StartsAt]);
@@ -831,7 +832,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_CandidateCityId] ON [MatchSuggestions] ([CandidateCityId]);
@@ -839,7 +840,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MatchSuggestions_LearningApplicationId_CandidateCityId] ON [MatchSuggestions] ([LearningApplicationId], [CandidateCityId]);
@@ -847,7 +848,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_MentorApplicationId] ON [MatchSuggestions] ([MentorApplicationId]);
@@ -855,7 +856,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_PartnershipId] ON [MatchSuggestions] ([PartnershipId]);
@@ -863,7 +864,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_Status_LearningApplicationId_Rank] ON [MatchSuggestions] ([Status], [LearningApplicationId], [Rank]);
@@ -871,7 +872,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_CityId] ON [MeetingRsvps] ([CityId]);
@@ -879,7 +880,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MeetingRsvps_LaunchMeetingId_RepresentativeId_Revision] ON [MeetingRsvps] ([LaunchMeetingId], [RepresentativeId], [Revision]);
@@ -887,7 +888,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_RepresentativeId] ON [MeetingRsvps] ([RepresentativeId]);
@@ -895,7 +896,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_IdempotencyKey] ON [OutboxMessages] ([IdempotencyKey]);
@@ -903,7 +904,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Status_DueAt] ON [OutboxMessages] ([Status], [DueAt]);
@@ -911,7 +912,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Topic] ON [OutboxMessages] ([Topic]);
@@ -919,7 +920,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UpdateOfKey] ON [OutboxMessages] ([UpdateOfKey]);
@@ -927,7 +928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_DueDate] ON [PartnershipActivities] ([DueDate]);
@@ -935,7 +936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_OwnerCityId_Status] ON [PartnershipActivities] ([OwnerCityId], [Status]);
@@ -943,7 +944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_PartnershipId_Number] ON [PartnershipActivities] ([PartnershipId], [Number]);
@@ -951,7 +952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_TemplateActivityId] ON [PartnershipActivities] ([TemplateActivityId]);
@@ -959,7 +960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_ApplicationId] ON [PartnershipCities] ([ApplicationId]);
@@ -967,7 +968,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_CityId] ON [PartnershipCities] ([CityId]);
@@ -975,7 +976,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_CategoryCode] ON [Partnerships] ([CategoryCode]);
@@ -983,7 +984,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_Status] ON [Partnerships] ([Status]);
@@ -991,7 +992,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ProcessedActivities_ProcessedAt] ON [ProcessedActivities] ([ProcessedAt]);
@@ -999,7 +1000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_CityId] ON [Registrations] ([CityId]);
@@ -1007,7 +1008,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_RepresentativeId] ON [Registrations] ([RepresentativeId]);
@@ -1015,7 +1016,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_Status_SubmittedAt] ON [Registrations] ([Status], [SubmittedAt]);
@@ -1023,7 +1024,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_AadObjectId] ON [RepresentativeIdentities] ([AadObjectId]);
@@ -1031,7 +1032,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RepresentativeIdentities_ChannelId_UserId] ON [RepresentativeIdentities] ([ChannelId], [UserId]);
@@ -1039,7 +1040,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_RepresentativeId] ON [RepresentativeIdentities] ([RepresentativeId]);
@@ -1047,7 +1048,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Representatives_CityId] ON [Representatives] ([CityId]);
@@ -1055,7 +1056,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TemplateActivities_TemplateId] ON [TemplateActivities] ([TemplateId]);
@@ -1063,11 +1064,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123040811_Initial'
+    WHERE [MigrationId] = N'20261123041424_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123040811_Initial', N'10.0.14');
+    VALUES (N'20261123041424_Initial', N'10.0.14');
 END;
 
 COMMIT;

@@ -68,7 +68,7 @@ internal sealed class DirectLineActivityConfiguration : IEntityTypeConfiguration
         builder.HasKey(a => a.Sequence);
         builder.Property(a => a.Json).HasMaxLength(int.MaxValue);
         builder.HasIndex(a => new { a.ConversationId, a.Sequence });
-        builder.HasIndex(a => new { a.ConversationId, a.ActivityId });
+        builder.HasIndex(a => new { a.ConversationId, a.ActivityId }).IsUnique();
     }
 }
 

@@ -1554,7 +1554,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ConversationId", "ActivityId");
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Sequence");
 
@@ -1568,6 +1569,9 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("LastActivityAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Locale")

@@ -1511,7 +1511,8 @@ namespace CcapBot.Persistence.Migrations.Sqlite
 
                     b.HasKey("Sequence");
 
-                    b.HasIndex("ConversationId", "ActivityId");
+                    b.HasIndex("ConversationId", "ActivityId")
+                        .IsUnique();
 
                     b.HasIndex("ConversationId", "Sequence");
 
@@ -1525,6 +1526,9 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastActivityAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Locale")

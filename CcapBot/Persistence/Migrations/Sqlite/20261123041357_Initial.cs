@@ -145,7 +145,8 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Locale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -906,7 +907,8 @@ namespace CcapBot.Persistence.Migrations.Sqlite
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_ActivityId",
                 table: "DirectLineActivities",
-                columns: new[] { "ConversationId", "ActivityId" });
+                columns: new[] { "ConversationId", "ActivityId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_Sequence",

@@ -145,7 +145,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Locale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -906,7 +907,8 @@ namespace CcapBot.Persistence.Migrations.SqlServer
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_ActivityId",
                 table: "DirectLineActivities",
-                columns: new[] { "ConversationId", "ActivityId" });
+                columns: new[] { "ConversationId", "ActivityId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_DirectLineActivities_ConversationId_Sequence",
