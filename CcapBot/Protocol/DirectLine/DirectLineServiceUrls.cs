@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +11,7 @@ namespace CcapBot.Protocol.DirectLine;
 /// This service's own base URL(s): the configured <see cref="DirectLineOptions.ServiceUrl"/>, otherwise
 /// the base of each request (remembered, so the connector token source knows the URLs the bot will call).
 /// </summary>
-public sealed class DirectLineServiceUrls(IOptions<DirectLineOptions> options)
+public sealed class DirectLineServiceUrls(IOptions<DirectLineOptions> options, IServer server)
 {
     private const int MaxRemembered = 64;
     private readonly ConcurrentDictionary<string, byte> _seen = new(StringComparer.OrdinalIgnoreCase);
@@ -25,8 +27,9 @@ public sealed class DirectLineServiceUrls(IOptions<DirectLineOptions> options)
     }
 
     /// <summary>
-    /// The base of <paramref name="url"/> if it is one of ours. Without a configured URL, loopback hosts
-    /// count as ours too, so replies still find the way after a restart (the token never leaves the machine).
+    /// The base of <paramref name="url"/> if it is one of ours. Without a configured URL, a loopback URL on a
+    /// port this server listens on counts as ours too, so replies still find the way after a restart; any
+    /// other loopback service (the Emulator, a local connector) is not us and gets no token of ours.
     /// </summary>
     public string? OwnBaseOf(Uri url)
     {
@@ -37,10 +40,13 @@ public sealed class DirectLineServiceUrls(IOptions<DirectLineOptions> options)
         {
             if (Matches(url, seen)) return seen;
         }
-        return url.IsLoopback || IPAddress.TryParse(url.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip)
-            ? url.GetLeftPart(UriPartial.Authority) + "/"
-            : null;
+        var loopback = url.IsLoopback || IPAddress.TryParse(url.DnsSafeHost, out var ip) && IPAddress.IsLoopback(ip);
+        return loopback && ListensOn(url.Port) ? url.GetLeftPart(UriPartial.Authority) + "/" : null;
     }
+
+    private bool ListensOn(int port) =>
+        server.Features.Get<IServerAddressesFeature>()?.Addresses
+            .Any(a => Uri.TryCreate(a.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var bound) && bound.Port == port) == true;
 
     private static bool Matches(Uri url, string baseUrl) => url.AbsoluteUri.StartsWith(baseUrl, StringComparison.OrdinalIgnoreCase);
 
