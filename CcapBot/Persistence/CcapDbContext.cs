@@ -1,3 +1,4 @@
+using CcapBot.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace CcapBot.Persistence;
@@ -18,6 +19,7 @@ public abstract class CcapDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

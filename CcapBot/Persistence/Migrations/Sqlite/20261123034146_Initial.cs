@@ -1,4 +1,5 @@
-﻿using Microsoft.EntityFrameworkCore.Migrations;
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
@@ -28,6 +29,7 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     ClientLocale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     ClientTimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     Active = table.Column<bool>(type: "INTEGER", nullable: false),
                     FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
                     LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
@@ -114,6 +116,26 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserProfiles",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    WorkStart = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    WorkEnd = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    AwayUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserProfiles", x => new { x.ChannelId, x.UserId });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConversationMembers_AadObjectId",
                 table: "ConversationMembers",
@@ -178,6 +200,9 @@ namespace CcapBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
+
+            migrationBuilder.DropTable(
+                name: "UserProfiles");
         }
     }
 }

@@ -29,6 +29,7 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     ClientLocale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     ClientTimeZone = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     Active = table.Column<bool>(type: "bit", nullable: false),
                     FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
                     LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
@@ -115,6 +116,26 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
                 });
 
+            migrationBuilder.CreateTable(
+                name: "UserProfiles",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    WorkStart = table.Column<TimeOnly>(type: "time", nullable: false),
+                    WorkEnd = table.Column<TimeOnly>(type: "time", nullable: false),
+                    AwayUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserProfiles", x => new { x.ChannelId, x.UserId });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ConversationMembers_AadObjectId",
                 table: "ConversationMembers",
@@ -179,6 +200,9 @@ namespace CcapBot.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ProcessedActivities");
+
+            migrationBuilder.DropTable(
+                name: "UserProfiles");
         }
     }
 }
