@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CcapBot.Tests.Infrastructure;
@@ -28,6 +29,8 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
     public FakeTimeProvider? Clock { get; set; }
+    /// <summary>Warnings and errors the app logged (shown by tests when a turn fails).</summary>
+    public LogCollector Logs { get; } = new();
     public bool OwnsDatabaseFile { get; set; } = true;
 
     public CcapBotFactory With(string key, string? value)
@@ -57,6 +60,7 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {

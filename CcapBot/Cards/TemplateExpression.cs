@@ -290,9 +290,10 @@ internal abstract class TemplateExpression
             JsonValueKind.Number => v.GetValue<double>(),
             JsonValueKind.True => true,
             JsonValueKind.False => false,
-            _ => null,
+            _ => (object?)null,
         },
-        _ => node,
+        // Typed as object: JsonNode's implicit conversions would otherwise turn the values above back into nodes.
+        _ => (object)node,
     };
 
     /// <summary>An expression value as JSON, as the official engine writes it (integral numbers without a fraction).</summary>

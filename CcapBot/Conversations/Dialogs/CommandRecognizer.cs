@@ -35,8 +35,9 @@ public sealed class CommandRecognizer
         var folded = TextMatching.Fold(message);
         if (_phrases.FirstOrDefault(p => p.Folded == folded) is { CommandId: { } accentless }) return new CommandMatch(accentless, false);
         var best = _phrases
-            .Select(p => (p.CommandId, Distance: TextMatching.Distance(folded, p.Folded, TextMatching.Tolerance(p.Folded.Length))))
-            .Where(p => p.Distance <= TextMatching.Tolerance(folded.Length))
+            .Select(p => (p.CommandId, Tolerance: Math.Min(TextMatching.Tolerance(p.Folded.Length), TextMatching.Tolerance(folded.Length)), p.Folded))
+            .Select(p => (p.CommandId, p.Tolerance, Distance: TextMatching.Distance(folded, p.Folded, p.Tolerance)))
+            .Where(p => p.Distance <= p.Tolerance)
             .OrderBy(p => p.Distance)
             .ToList();
         // A typo that is as close to two different commands is not a command.

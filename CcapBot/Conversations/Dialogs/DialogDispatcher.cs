@@ -73,14 +73,22 @@ public sealed partial class DialogDispatcher(
 
         if (recognizer.Recognize(text) is { } match)
         {
-            // "Huy" is a name as well as "hủy" (cancel): when a forgiving match is also a valid answer, ask.
-            if (run.Stage == RunStage.Asking && !match.Exact && d.CurrentField is { IsFreeText: true } field
-                && parser.Parse(d.FieldContext, field, text) is { Value: not null })
+            if (run.Stage == RunStage.Asking && d.CurrentField is { } field && parser.Parse(d.FieldContext, field, text) is { Value: not null })
             {
-                run.Pending = new PendingQuestion(PendingKind.Ambiguous, match.CommandId, text);
-                Touch(d);
-                Send(d, QuestionCard(d));
-                return;
+                // An option of a choice question ("Tiếng Việt" for the language) is the answer.
+                if (!field.IsFreeText)
+                {
+                    await AnswerAsync(d, text, skip: false, fromCard: false);
+                    return;
+                }
+                // "Huy" is a name as well as "hủy" (cancel): when a forgiving match is also a valid answer, ask.
+                if (!match.Exact)
+                {
+                    run.Pending = new PendingQuestion(PendingKind.Ambiguous, match.CommandId, text);
+                    Touch(d);
+                    Send(d, QuestionCard(d));
+                    return;
+                }
             }
             await RunCommandAsync(d, match.CommandId);
             return;
