@@ -144,7 +144,7 @@ internal static class TemplateEngine
     private static JsonNode? Expand(Prepared node, EvaluationScope scope) => node switch
     {
         Literal literal => literal.Value?.DeepClone(),
-        Typed typed => TemplateExpression.ToJson(typed.Expression.Evaluate(scope, substitute: true)),
+        Typed typed => TemplateExpression.ToJson(typed.Expression.EvaluateValue(scope)),
         Interpolated interpolated => JsonValue.Create(string.Concat(interpolated.Parts.Select(p =>
             p.Text ?? TemplateExpression.ToText(p.Expression!.Evaluate(scope, substitute: true))))),
         ArrayTemplate array => ExpandArray(array, scope),
@@ -186,7 +186,7 @@ internal static class TemplateEngine
         }
         else
         {
-            var data = obj.Data.Evaluate(scope, substitute: true);
+            var data = obj.Data.EvaluateValue(scope);
             scopes = data is JsonArray items
                 ? [.. items.Select((item, i) => scope with { Data = TemplateExpression.Node(item), Index = i })]
                 : data is TemplateExpression.Undefined ? throw new CardTemplateException($"$data '${{{obj.Data}}}' produced no value.") : [scope with { Data = data }];

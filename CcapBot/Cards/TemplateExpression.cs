@@ -38,6 +38,15 @@ internal abstract class TemplateExpression
 
     protected abstract Result Eval(EvaluationScope scope, bool substitute);
 
+    /// <summary>
+    /// A whole property value: the official engine evaluates a top-level <c>concat(...)</c> as its own string
+    /// interpolation (each argument's text joined), not with the concat function's list semantics.
+    /// </summary>
+    public object? EvaluateValue(EvaluationScope scope) =>
+        this is Call { Name: "concat" } call
+            ? string.Concat(call.Args.Select(a => ToText(a.Evaluate(scope, substitute: true))))
+            : Evaluate(scope, substitute: true);
+
     internal readonly record struct Result(object? Value, string? Error)
     {
         public static Result Of(object? value) => new(value, null);
@@ -113,6 +122,9 @@ internal abstract class TemplateExpression
 
     private sealed class Call(string text, string name, IReadOnlyList<TemplateExpression> args) : TemplateExpression(text)
     {
+        public string Name => name;
+        public IReadOnlyList<TemplateExpression> Args => args;
+
         protected override Result Eval(EvaluationScope scope, bool substitute) => name switch
         {
             "!" or "not" => Not(scope),
@@ -125,7 +137,7 @@ internal abstract class TemplateExpression
             "<=" => Compare(scope, a => Order(a) <= 0, notNull: true),
             ">" => Compare(scope, a => Order(a) > 0, notNull: true),
             ">=" => Compare(scope, a => Order(a) >= 0, notNull: true),
-            "empty" => Compare(scope, a => IsEmpty(a[0])),
+            "empty" => Compare(scope, a => a[0] is null or Undefined or string or JsonNode && IsEmpty(a[0])),
             "exists" => Compare(scope, _ => true, notNull: true),
             "count" => Apply(scope, substitute, a => Count(a[0])),
             "length" => Apply(scope, substitute, a => a[0] switch
@@ -171,6 +183,11 @@ internal abstract class TemplateExpression
             return error is null && IsLogicTrue(condition) ? args[1].Eval(scope, substitute) : args[2].Eval(scope, substitute);
         }
 
+        /// <summary>
+        /// As the official comparison evaluator: operands without substitution; an operand that fails or does not
+        /// pass the check (null where a value is needed) makes the result false; a comparison that cannot be made
+        /// (a number with a string) is an error.
+        /// </summary>
         private Result Compare(EvaluationScope scope, Func<object?[], bool> test, bool notNull = false)
         {
             var values = new object?[args.Count];
@@ -184,9 +201,9 @@ internal abstract class TemplateExpression
             {
                 return Result.Of(test(values));
             }
-            catch (InvalidOperationException)
+            catch (InvalidOperationException e)
             {
-                return Result.Of(false);
+                return Result.Fail(e.Message);
             }
         }
 
@@ -340,7 +357,7 @@ internal abstract class TemplateExpression
         private TemplateExpression ParseOr() => ParseBinary(ParseAnd, "||");
         private TemplateExpression ParseAnd() => ParseBinary(ParseRelational, "&&");
         private TemplateExpression ParseRelational() => ParseBinary(ParseEquality, "<=", ">=", "<", ">");
-        private TemplateExpression ParseEquality() => ParseBinary(ParseUnary, "==", "!=", "<>");
+        private TemplateExpression ParseEquality() => ParseBinary(ParseUnary, "==", "!=");
 
         private TemplateExpression ParseBinary(Func<TemplateExpression> operand, params string[] operators)
         {
@@ -349,11 +366,13 @@ internal abstract class TemplateExpression
             while (true)
             {
                 SkipSpace();
-                var op = operators.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0 && !(o is "<" or ">" && Peek(1) == '=') && !(o == "<" && Peek(1) == '>'));
+                // "<>" lexes as not-equal in the official grammar but has no evaluator there ("Unknown function <>").
+                if (string.CompareOrdinal(text, _pos, "<>", 0, 2) == 0) throw Error("'<>' is not supported; use !=");
+                var op = operators.FirstOrDefault(o => string.CompareOrdinal(text, _pos, o, 0, o.Length) == 0 && !(o is "<" or ">" && Peek(1) == '='));
                 if (op is null) return left;
                 _pos += op.Length;
                 var right = operand();
-                left = new Call(text[start.._pos].Trim(), op == "<>" ? "!=" : op, [left, right]);
+                left = new Call(text[start.._pos].Trim(), op, [left, right]);
             }
         }
 
