@@ -17,6 +17,7 @@ namespace CcapBot.Tests.Infrastructure;
 public sealed class CcapBotFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _testServices = [];
     private bool _kestrel;
 
     public CcapBotFactory(string? databaseFile = null)
@@ -36,6 +37,13 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
     public CcapBotFactory With(string key, string? value)
     {
         _settings[key] = value;
+        return this;
+    }
+
+    /// <summary>Replaces or adds services after the app's own registrations (e.g. a route table with test forms).</summary>
+    public CcapBotFactory WithTestServices(Action<IServiceCollection> configure)
+    {
+        _testServices.Add(configure);
         return this;
     }
 
@@ -65,6 +73,7 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in _testServices) configure(services);
         });
     }
 
