@@ -37,6 +37,12 @@ public sealed class BotConversation(HttpClient client, FakeConnector connector, 
         card ??= LastCard ?? throw new InvalidOperationException("No card yet.");
         var action = Actions(card).FirstOrDefault(a => (string?)a["title"] == title)
             ?? throw new InvalidOperationException($"No button '{title}' on the card: {string.Join(", ", Actions(card).Select(a => (string?)a["title"]))}");
+        return await PressAsync(action, card, inputs);
+    }
+
+    /// <summary>Presses one particular action of <paramref name="card"/> (when several share a title).</summary>
+    public async Task<Reply> PressAsync(JsonObject action, JsonObject card, IDictionary<string, string>? inputs = null)
+    {
         var data = (action["data"] as JsonObject)?.DeepClone().AsObject() ?? [];
         var auto = (string?)action["associatedInputs"] != "none";
         if (auto) foreach (var (key, value) in inputs ?? new Dictionary<string, string>()) data[key] = value;
@@ -48,7 +54,7 @@ public sealed class BotConversation(HttpClient client, FakeConnector connector, 
         }
         else
         {
-            activity = Base(ActivityBuilder.Submit(new { })).Build() with { Value = JsonSerializer.SerializeToElement(data), ReplyToId = card == LastCard ? LastCardId : null };
+            activity = Base(ActivityBuilder.Submit(new { })).Build() with { Value = JsonSerializer.SerializeToElement(data), ReplyToId = card == LastCard ? LastCardId : "older-card" };
         }
         return await PostAsync(activity);
     }
