@@ -13,7 +13,8 @@ namespace CcapBot.Tests.Infrastructure;
 /// </summary>
 public sealed class BotConversation(HttpClient client, FakeConnector connector, string conversationId, string channelId = Channels.MsTeams, string locale = "en-US")
 {
-    private int _seen;
+    // Calls made before this client existed (e.g. by an earlier host in the same conversation) are not its replies.
+    private int _seen = connector.Calls.Count(c => c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal) && c.Activity?.Type != ActivityTypes.Typing);
 
     public string ConversationId { get; } = conversationId;
     public string ChannelId { get; } = channelId;

@@ -41,6 +41,17 @@ public sealed class CountryForm() : SingleFieldForm(Field.Country("country"));
 public sealed class LanguagesForm() : SingleFieldForm(Field.Languages("languages"));
 public sealed class OptionalDateForm() : SingleFieldForm(Field.Date("optdate").Optional().Check(Rules.NotInPast()));
 
+/// <summary>Two free-text questions: whatever order two racing turns commit in, both answers are kept.</summary>
+public sealed class TwoTextForm : IForm
+{
+    public FormDefinition Definition { get; } = new() { Id = "t-twotext", Fields = [Field.ShortText("first"), Field.ShortText("second")] };
+
+    public Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
+
+    public Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken) => Task.FromResult("done");
+}
+
 /// <summary>A form with a condition: the partner city is asked only of mentors.</summary>
 public sealed class ConditionalForm : IForm
 {
@@ -73,7 +84,7 @@ public static class TestForms
         (typeof(MultiForm), "multi", ["email", "webinars", "studytour"]), (typeof(DateForm), "date", []), (typeof(MonthForm), "month", []),
         (typeof(TimeForm), "time", []), (typeof(NumberForm), "number", []), (typeof(YesNoForm), "yesno", []),
         (typeof(TimeZoneForm), "timezone", []), (typeof(CountryForm), "country", []), (typeof(LanguagesForm), "languages", []),
-        (typeof(OptionalDateForm), "optdate", []), (typeof(ConditionalForm), "conditional", []),
+        (typeof(OptionalDateForm), "optdate", []), (typeof(ConditionalForm), "conditional", []), (typeof(TwoTextForm), "twotext", []),
     ];
 
     private static readonly Dictionary<string, (string En, string Vi)> ChoiceTitles = new()
@@ -116,7 +127,7 @@ public static class TestForms
                 map[$"Command.{form}.Phrases"] = $"start {id}";
                 map[$"Form.{form}.Title"] = lang == "en" ? $"Form {id}" : $"Mẫu {id}";
                 map[$"Form.{form}.Done"] = "done";
-                foreach (var field in id == "conditional" ? ["role", "city", "staff"] : new[] { id })
+                foreach (var field in id switch { "conditional" => ["role", "city", "staff"], "twotext" => ["first", "second"], _ => new[] { id } })
                 {
                     map[$"Form.{form}.{field}.Label"] = lang == "en" ? $"Label {field}" : $"Nhãn {field}";
                     map[$"Form.{form}.{field}.Prompt"] = lang == "en" ? $"Question {field}?" : $"Câu hỏi {field}?";
