@@ -47,7 +47,7 @@ public sealed partial class DialogDispatcher
     }
 
     /// <summary>An answer to the current question, typed or from a prompt card button.</summary>
-    private async Task AnswerAsync(DialogTurn d, string text, bool skip, bool fromCard)
+    private Task AnswerAsync(DialogTurn d, string text, bool skip, bool fromCard)
     {
         var run = d.State.Run!;
         var field = d.CurrentField!;
@@ -60,7 +60,7 @@ public sealed partial class DialogDispatcher
             Touch(d);
             var help = run.Attempts >= options.Value.AttemptsBeforeHelp ? FieldHelp(d, field) + "\n\n" + Text.Get(d.Language, "Dialog.StillStuck") : "";
             Ask(d, replace: fromCard, error: error, help: help);
-            return;
+            return Task.CompletedTask;
         }
 
         if (parsed.Value is { } value) run.Answers[field.Id] = value.Clone();
@@ -70,8 +70,8 @@ public sealed partial class DialogDispatcher
         PruneHidden(d);
         // The prompt card now shows the answer, without buttons.
         if (fromCard) Replace(d, PromptCard(d, field, answered: parser.Display(d.FieldContext, field, parsed.Value)));
-        await Task.CompletedTask;
         Advance(d, field);
+        return Task.CompletedTask;
     }
 
     private void Advance(DialogTurn d, FieldDefinition answered)
@@ -292,5 +292,4 @@ public sealed partial class DialogDispatcher
         _ => null,
     };
 
-    private static string FormatInvariant(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
