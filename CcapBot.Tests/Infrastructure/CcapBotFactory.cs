@@ -17,6 +17,7 @@ namespace CcapBot.Tests.Infrastructure;
 public sealed class CcapBotFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<Action<IServiceCollection>> _testServices = [];
     private bool _kestrel;
 
     public CcapBotFactory(string? databaseFile = null)
@@ -29,7 +30,8 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile { get; }
     public FakeTimeProvider? Clock { get; set; }
-    private LogCapture? _logs;
+    /// <summary>What the app logged (its own categories from Debug, others from Warning).</summary>
+    public LogCapture Logs { get; } = new();
     public bool OwnsDatabaseFile { get; set; } = true;
 
     public CcapBotFactory With(string key, string? value)
@@ -38,10 +40,10 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Also send the app's logs to <paramref name="logs"/>.</summary>
-    public CcapBotFactory WithLogs(LogCapture logs)
+    /// <summary>Replaces or adds services after the app's own registrations (e.g. a route table with test forms).</summary>
+    public CcapBotFactory WithTestServices(Action<IServiceCollection> configure)
     {
-        _logs = logs;
+        _testServices.Add(configure);
         return this;
     }
 
@@ -66,11 +68,12 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
-        if (_logs is { } logs) builder.ConfigureLogging(l => l.AddProvider(logs));
         builder.ConfigureTestServices(services =>
         {
             if (Clock is not null) services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
+            foreach (var configure in _testServices) configure(services);
         });
     }
 

@@ -17,10 +17,16 @@ public sealed class LogCapture : ILoggerProvider
     private sealed class Logger(LogCapture owner, string category) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-        public bool IsEnabled(LogLevel logLevel) => true;
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner._entries.Enqueue(new LogEntry(category, logLevel, eventId.Id, formatter(state, exception)));
+        // The app's own categories from Debug (e.g. why a token was refused); the framework's only when it warns.
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= (category.StartsWith("CcapBot", StringComparison.Ordinal) ? LogLevel.Debug : LogLevel.Warning);
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (IsEnabled(logLevel)) owner._entries.Enqueue(new LogEntry(category, logLevel, eventId.Id, formatter(state, exception), exception));
+        }
     }
 }
 
-public sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message);
+public sealed record LogEntry(string Category, LogLevel Level, int EventId, string Message, Exception? Exception = null)
+{
+    public override string ToString() => $"{Level} {Category}[{EventId}]: {Message} {Exception}";
+}

@@ -40,6 +40,7 @@ public static class CardActions
         {
             // Older Teams clients that cannot Execute still submit, with the same data.
             var fallback = new JsonObject { ["type"] = "Action.Submit", ["title"] = action["title"]?.DeepClone(), ["data"] = data.DeepClone() };
+            if (action["associatedInputs"] is { } inputs) fallback["associatedInputs"] = inputs.DeepClone();
             action["fallback"] = fallback;
             return;
         }

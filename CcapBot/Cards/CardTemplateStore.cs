@@ -4,13 +4,14 @@ using System.Text.Json.Nodes;
 namespace CcapBot.Cards;
 
 /// <summary>
-/// The Adaptive Card templates from <c>cards/*.json</c>, embedded in the assembly and parsed once.
-/// Asking for a template that does not exist is a programming error and throws at once.
+/// The Adaptive Card templates from <c>cards/*.json</c>, embedded in the assembly, parsed and checked once
+/// (every expression compiled, see <see cref="TemplateEngine"/>): a broken template stops the app at start,
+/// and asking for a template that does not exist is a programming error that throws at once.
 /// </summary>
 public sealed class CardTemplateStore
 {
     private const string Prefix = "cards/";
-    private readonly FrozenDictionary<string, JsonNode> _templates;
+    private readonly FrozenDictionary<string, CompiledTemplate> _templates;
 
     public CardTemplateStore()
     {
@@ -22,16 +23,16 @@ public sealed class CardTemplateStore
                 n =>
                 {
                     using var stream = assembly.GetManifestResourceStream(n)!;
-                    return JsonNode.Parse(stream) ?? throw new InvalidOperationException($"Card template {n} is empty.");
+                    var json = JsonNode.Parse(stream) ?? throw new CardTemplateException($"Card template {n} is empty.");
+                    return TemplateEngine.Compile(n[Prefix.Length..^".json".Length], json);
                 },
                 StringComparer.Ordinal);
     }
 
     public IEnumerable<string> Names => _templates.Keys;
 
-    /// <summary>A fresh copy of the template, safe to mutate.</summary>
-    public JsonNode Get(string name) =>
+    internal CompiledTemplate Get(string name) =>
         _templates.TryGetValue(name, out var template)
-            ? template.DeepClone()
+            ? template
             : throw new KeyNotFoundException($"No card template '{name}' in cards/ (known: {string.Join(", ", _templates.Keys)}).");
 }

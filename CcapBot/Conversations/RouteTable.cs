@@ -1,3 +1,4 @@
+using CcapBot.Conversations.Dialogs;
 using CcapBot.Protocol.Schema;
 
 namespace CcapBot.Conversations;
@@ -20,6 +21,21 @@ public sealed class RouteTable
     public RouteTable Message<THandler>() where THandler : IActivityHandler => Set(ref _message, typeof(THandler), t => MessageHandler = t);
     public RouteTable UnknownVerb<THandler>() where THandler : IActivityHandler => Set(ref _unknownVerb, typeof(THandler), t => UnknownVerbHandler = t);
 
+    /// <summary>The conversation engine: typed text, its card verbs, and the forms and commands features register.</summary>
+    public DialogRegistry? DialogRegistry { get; private set; }
+
+    public RouteTable Dialogs(Action<DialogRegistry> register)
+    {
+        ArgumentNullException.ThrowIfNull(register);
+        if (DialogRegistry is not null) throw new InvalidOperationException("Dialogs are configured twice.");
+        var registry = new DialogRegistry();
+        register(registry);
+        DialogRegistry = registry;
+        Message<DialogDispatcher>();
+        foreach (var verb in DialogVerbs.All.Concat(registry.Verbs)) Verb<DialogDispatcher>(verb);
+        return this;
+    }
+
     public RouteTable Invoke<THandler>(string name) where THandler : IActivityHandler
     {
         if (!_invokes.TryAdd(name, typeof(THandler))) throw new InvalidOperationException($"Invoke '{name}' is routed twice.");
@@ -36,7 +52,8 @@ public sealed class RouteTable
     public Type? ForVerb(string? verb) => verb is not null && _verbs.TryGetValue(verb, out var t) ? t : UnknownVerbHandler;
 
     public IEnumerable<Type> HandlerTypes =>
-        _invokes.Values.Concat(_verbs.Values).Concat(new[] { FirstContactHandler, MessageHandler, UnknownVerbHandler }.OfType<Type>()).Distinct();
+        _invokes.Values.Concat(_verbs.Values).Concat(new[] { FirstContactHandler, MessageHandler, UnknownVerbHandler }.OfType<Type>())
+            .Concat(DialogRegistry?.HandlerTypes ?? []).Distinct();
 
     private bool _firstContact, _message, _unknownVerb;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CcapBot.Conversations.Forms;
 using CcapBot.Localization;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
@@ -20,6 +21,12 @@ public sealed class TurnContext(Activity activity, ConversationMember member, Da
 
     /// <summary>The user's language: their own choice first, then the client's locale.</summary>
     public string Language => Languages.Resolve(Member.Language, Activity.Locale ?? Member.ClientLocale);
+
+    /// <summary>The user's time zone: their own choice, then the client's (Teams), then UTC.</summary>
+    public TimeZoneInfo TimeZone => TimeZones.TryFind(Member.TimeZone) ?? TimeZones.TryFind(Member.ClientTimeZone) ?? TimeZoneInfo.Utc;
+
+    /// <summary>The user's calendar date now, in <see cref="TimeZone"/>.</summary>
+    public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(Now, TimeZone).DateTime);
 
     public bool IsTeams => Activity.ChannelId == Channels.MsTeams;
 

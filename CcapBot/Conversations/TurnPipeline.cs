@@ -266,8 +266,7 @@ public sealed partial class TurnPipeline(
 
     private IDisposable? StartTypingIndicator(Activity activity)
     {
-        // Typing is noise in Teams channel threads, and invokes answer in the HTTP response.
-        if (activity.Type != ActivityTypes.Message || activity.Conversation?.ConversationType == "channel" || options.Value.TypingDelay <= TimeSpan.Zero) return null;
+        if (!ShowsTyping(activity, options.Value.TypingDelay)) return null;
         var typing = new Activity
         {
             Type = ActivityTypes.Typing, ChannelId = activity.ChannelId, ServiceUrl = activity.ServiceUrl,
@@ -275,6 +274,13 @@ public sealed partial class TurnPipeline(
         };
         return clock.CreateTimer(_ => _ = SendTypingAsync(typing), null, options.Value.TypingDelay, TimeSpan.FromSeconds(3));
     }
+
+    /// <summary>
+    /// "Typing…" is for messages only (invokes answer in the HTTP response), never in Teams channel threads
+    /// (noise there, msteams-docs #1451), and only when a delay is configured.
+    /// </summary>
+    internal static bool ShowsTyping(Activity activity, TimeSpan delay) =>
+        activity.Type == ActivityTypes.Message && activity.Conversation?.ConversationType != "channel" && delay > TimeSpan.Zero;
 
     private async Task SendTypingAsync(Activity typing)
     {

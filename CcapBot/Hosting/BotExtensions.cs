@@ -1,5 +1,7 @@
 using CcapBot.Cards;
 using CcapBot.Conversations;
+using CcapBot.Conversations.Dialogs;
+using CcapBot.Conversations.Forms;
 using CcapBot.Localization;
 using CcapBot.Protocol;
 using CcapBot.Protocol.Auth;
@@ -40,10 +42,22 @@ public static class BotExtensions
         services.AddSingleton<TurnPipeline>();
         services.AddSingleton<IActivityProcessor>(sp => sp.GetRequiredService<TurnPipeline>());
 
-        var routes = Routes.Build();
-        services.AddSingleton(routes);
-        foreach (var handler in routes.HandlerTypes) services.AddScoped(handler);
+        services.AddOptions<DialogOptions>().BindConfiguration(DialogOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<FormText>();
+        services.AddSingleton<FieldParser>();
+        services.AddSingleton<CommandRecognizer>();
+        services.AddRoutes(Routes.Build());
         return builder;
+    }
+
+    /// <summary>The route table, the dialog registry it carries, and every handler and form it names (scoped: one per turn).</summary>
+    public static IServiceCollection AddRoutes(this IServiceCollection services, RouteTable routes)
+    {
+        ArgumentNullException.ThrowIfNull(routes);
+        services.AddSingleton(routes);
+        services.AddSingleton(routes.DialogRegistry ?? new DialogRegistry());
+        foreach (var handler in routes.HandlerTypes) services.AddScoped(handler);
+        return services;
     }
 
     public static WebApplication MapBot(this WebApplication app)

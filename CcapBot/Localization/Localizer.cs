@@ -12,9 +12,18 @@ public sealed class Localizer
 {
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _strings;
 
-    public Localizer()
+    public Localizer() : this(null)
     {
-        _strings = Languages.All.ToFrozenDictionary(l => l, Load);
+    }
+
+    /// <summary>The embedded strings plus <paramref name="additions"/> (language → key → text), e.g. forms that exist only in tests.</summary>
+    internal Localizer(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? additions)
+    {
+        _strings = Languages.All.ToFrozenDictionary(l => l, l =>
+        {
+            var loaded = Load(l);
+            return additions?.GetValueOrDefault(l) is { } extra ? loaded.Concat(extra).ToFrozenDictionary(StringComparer.Ordinal) : loaded;
+        });
     }
 
     public IReadOnlyCollection<string> Keys(string language) => _strings[language].Keys;

@@ -25,6 +25,8 @@ public sealed class ConversationMember
     public string? ClientTimeZone { get; set; }
     /// <summary>The user's own language choice ("en"/"vi"); beats <see cref="ClientLocale"/>.</summary>
     public string? Language { get; set; }
+    /// <summary>The user's own IANA time zone choice; beats <see cref="ClientTimeZone"/>.</summary>
+    public string? TimeZone { get; set; }
 
     /// <summary>False once the bot was removed or the channel answered 403/404 to a send.</summary>
     public bool Active { get; set; } = true;
@@ -32,7 +34,7 @@ public sealed class ConversationMember
     public DateTimeOffset LastSeenAt { get; set; }
     public DateTimeOffset? WelcomedAt { get; set; }
 
-    /// <summary>The dialog stack, serialized by the dialog engine; null when no dialog is active.</summary>
+    /// <summary>The dialog state (active form, recently closed runs), JSON written by the dialog engine; null when empty.</summary>
     public string? DialogState { get; set; }
     public int Version { get; set; }
 }

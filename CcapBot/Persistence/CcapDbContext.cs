@@ -19,6 +19,7 @@ public abstract class CcapDbContext(DbContextOptions options) : DbContext(option
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<DirectLineConversation> DirectLineConversations => Set<DirectLineConversation>();
     public DbSet<DirectLineActivity> DirectLineActivities => Set<DirectLineActivity>();
+    public DbSet<UserProfile> UserProfiles => Set<UserProfile>();
 
     public DbSet<City> Cities => Set<City>();
     public DbSet<Representative> Representatives => Set<Representative>();

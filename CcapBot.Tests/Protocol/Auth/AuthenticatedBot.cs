@@ -28,7 +28,7 @@ public sealed class AuthenticatedBot : IAsyncLifetime
     public FakeIdentityServer Identity { get; private set; } = null!;
     public FakeConnector Connector { get; private set; } = null!;
     public CcapBotFactory Bot { get; private set; } = null!;
-    public LogCapture Logs { get; } = new();
+    public LogCapture Logs => Bot.Logs;
     public TestSigningKey ChannelKey { get; } = new("channel-key-1");
     public TestSigningKey EntraKey { get; } = new("entra-key-1");
     /// <summary>Published for Web Chat only, never for Teams.</summary>
@@ -52,8 +52,7 @@ public sealed class AuthenticatedBot : IAsyncLifetime
             .With("Bot:AppPassword", AppPassword)
             .With("Bot:ChannelOpenIdMetadataUrl", Identity.ChannelMetadataUrl)
             .With("Bot:EmulatorOpenIdMetadataUrl", Identity.EntraMetadataUrl)
-            .With("Bot:AuthorityHost", Identity.BaseUrl)
-            .WithLogs(Logs);
+            .With("Bot:AuthorityHost", Identity.BaseUrl);
     }
 
     public async ValueTask DisposeAsync()

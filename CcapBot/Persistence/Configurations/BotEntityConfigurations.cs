@@ -13,6 +13,7 @@ internal sealed class ConversationMemberConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.UserId).HaveMaxLengthForKey();
         builder.Property(m => m.ServiceUrl).HasMaxLength(1000);
         builder.Property(m => m.Language).HasMaxLength(10);
+        builder.Property(m => m.TimeZone).HasMaxLength(64);
         builder.Property(m => m.DialogState).HasMaxLength(int.MaxValue);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.HasIndex(m => m.AadObjectId);

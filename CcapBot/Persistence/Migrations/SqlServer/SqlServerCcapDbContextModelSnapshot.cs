@@ -1438,6 +1438,53 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.UserProfile", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<TimeOnly>("WorkEnd")
+                        .HasColumnType("time");
+
+                    b.Property<TimeOnly>("WorkStart")
+                        .HasColumnType("time");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.ToTable("UserProfiles");
+                });
+
             modelBuilder.Entity("CcapBot.Persistence.ConversationMember", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -1505,6 +1552,10 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.Property<string>("TenantId")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(400)

@@ -1397,6 +1397,53 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.UserProfile", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AwayUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("WorkEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("WorkStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId", "UserId");
+
+                    b.ToTable("UserProfiles");
+                });
+
             modelBuilder.Entity("CcapBot.Persistence.ConversationMember", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -1463,6 +1510,10 @@ namespace CcapBot.Persistence.Migrations.Sqlite
 
                     b.Property<string>("TenantId")
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserName")

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace CcapBot.Persistence.Migrations.Sqlite
+namespace CcapBot.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,11 +17,11 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ActionCategories",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    NameEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    NameVi = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Code = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    NameEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    NameVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,15 +32,15 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ActorName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    EntityType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    EntityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Actor = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    EntityType = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    EntityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Details = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -51,23 +51,23 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "Cities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Population = table.Column<int>(type: "INTEGER", nullable: true),
-                    Agency = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    WorkingLanguages = table.Column<string>(type: "TEXT", nullable: false),
-                    RoleInterest = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AqmCapacity = table.Column<string>(type: "TEXT", nullable: false),
-                    ConsentToPublish = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AlternateContactName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    AlternateContactEmail = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "nvarchar(2)", maxLength: 2, nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Population = table.Column<int>(type: "int", nullable: true),
+                    Agency = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    WorkingLanguages = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RoleInterest = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AqmCapacity = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ConsentToPublish = table.Column<bool>(type: "bit", nullable: false),
+                    AlternateContactName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    AlternateContactEmail = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,26 +78,27 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ConversationMembers",
                 columns: table => new
                 {
-                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    BotId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    BotName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ConversationType = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    IsGroup = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ClientLocale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ClientTimeZone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FirstSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    LastSeenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WelcomedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    DialogState = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    AadObjectId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ServiceUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    BotName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ConversationType = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    IsGroup = table.Column<bool>(type: "bit", nullable: false),
+                    ClientLocale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ClientTimeZone = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    FirstSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    LastSeenAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    WelcomedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    DialogState = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -108,12 +109,12 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "CoordinatorGrants",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Identity = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    GrantedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Identity = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    GrantedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    GrantedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RevokedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -124,12 +125,12 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "DirectLineActivities",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Json = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ConversationId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,13 +141,13 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "DirectLineConversations",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Locale = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    LastActivityAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Locale = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LastActivityAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -157,28 +158,28 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ServiceUrl = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    BotId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Activity = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
-                    UpdateActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    UpdateOfKey = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DueAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LeaseUntil = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SentActivityId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Topic = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IdempotencyKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ServiceUrl = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    BotId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    UserId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    TenantId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Activity = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    UpdateActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    UpdateOfKey = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DueAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LeaseOwner = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LeaseUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SentActivityId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    LastError = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Topic = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -189,12 +190,12 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ProcessedActivities",
                 columns: table => new
                 {
-                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ConversationId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ActivityId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ProcessedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvokeStatus = table.Column<int>(type: "INTEGER", nullable: true),
-                    InvokeBody = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: true)
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ActivityId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProcessedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    InvokeStatus = table.Column<int>(type: "int", nullable: true),
+                    InvokeBody = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,15 +203,35 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserProfiles",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    WorkStart = table.Column<TimeOnly>(type: "time", nullable: false),
+                    WorkEnd = table.Column<TimeOnly>(type: "time", nullable: false),
+                    AwayUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserProfiles", x => new { x.ChannelId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ActionListTemplates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TitleVi = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Reviewed = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CategoryCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TitleVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    Reviewed = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -227,21 +248,21 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "Partnerships",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    CategoryCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    CompletionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CheckInCadenceDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    ActivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Purpose = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    CategoryCode = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    CompletionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    CheckInCadenceDays = table.Column<int>(type: "int", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ConfirmedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    ActivatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,26 +279,26 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "Applications",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Categories = table.Column<string>(type: "TEXT", nullable: false),
-                    SpecificActions = table.Column<string>(type: "TEXT", nullable: false),
-                    OtherNeeds = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    PeriodStart = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PeriodEnd = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    WaysOfWorking = table.Column<string>(type: "TEXT", nullable: false),
-                    Contributions = table.Column<string>(type: "TEXT", nullable: false),
-                    StaffHoursPerMonth = table.Column<int>(type: "INTEGER", nullable: true),
-                    Constraints = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Capacity = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubmittedByRepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Categories = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    SpecificActions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OtherNeeds = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    PeriodStart = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodEnd = table.Column<DateOnly>(type: "date", nullable: false),
+                    WaysOfWorking = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Contributions = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    StaffHoursPerMonth = table.Column<int>(type: "int", nullable: true),
+                    Constraints = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    Capacity = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedByRepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -294,18 +315,18 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "Representatives",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    TimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    IsFocalPerson = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    Phone = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    TimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    IsFocalPerson = table.Column<bool>(type: "bit", nullable: false),
+                    Active = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -322,14 +343,14 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "TemplateActivities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TemplateId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    TitleEn = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    TitleVi = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    DescriptionEn = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    DescriptionVi = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TemplateId = table.Column<int>(type: "int", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    TitleEn = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    TitleVi = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    DescriptionEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    DescriptionVi = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,17 +367,17 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ActionListVersions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ProposedByCityId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ProposedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    CompletionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AgreedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    SupersededAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ProposedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ProposedByCityId = table.Column<int>(type: "int", nullable: true),
+                    ProposedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CompletionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    SupersededAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -379,20 +400,20 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "LaunchMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartsAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    DurationMinutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    JoinLink = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Agenda = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    OrganiserTimeZone = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    OrganisedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    StartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    DurationMinutes = table.Column<int>(type: "int", nullable: false),
+                    JoinLink = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Agenda = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    OrganiserTimeZone = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    OrganisedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -409,21 +430,21 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "MatchSuggestions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LearningApplicationId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CandidateCityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MentorApplicationId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Score = table.Column<double>(type: "REAL", nullable: false),
-                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
-                    Breakdown = table.Column<string>(type: "TEXT", maxLength: 2147483647, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LearningApplicationId = table.Column<int>(type: "int", nullable: false),
+                    CandidateCityId = table.Column<int>(type: "int", nullable: false),
+                    MentorApplicationId = table.Column<int>(type: "int", nullable: true),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    Breakdown = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    DecidedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    PartnershipId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -458,10 +479,10 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "PartnershipCities",
                 columns: table => new
                 {
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ApplicationId = table.Column<int>(type: "INTEGER", nullable: true)
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ApplicationId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -490,16 +511,16 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "Registrations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    ReviewedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    ReviewedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    ReviewedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -522,12 +543,12 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "RepresentativeIdentities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChannelId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UserId = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AadObjectId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    ChannelId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AadObjectId = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -544,20 +565,20 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "PartnershipActivities",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PartnershipId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OwnerCityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TemplateActivityId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    LastNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerCityId = table.Column<int>(type: "int", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TemplateActivityId = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    LastNote = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -586,13 +607,13 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ActionListAgreement",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    AgreedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AgreedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VersionId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    AgreedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    AgreedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -621,16 +642,16 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "MeetingRsvps",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    LaunchMeetingId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: false),
-                    CityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProposedStartsAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RespondedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    LaunchMeetingId = table.Column<int>(type: "int", nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Response = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProposedStartsAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    RespondedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -659,16 +680,16 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ActionListItem",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    VersionId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    OwnerCityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TemplateActivityId = table.Column<int>(type: "INTEGER", nullable: true),
-                    RevisesActivityId = table.Column<int>(type: "INTEGER", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    VersionId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    OwnerCityId = table.Column<int>(type: "int", nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    TemplateActivityId = table.Column<int>(type: "int", nullable: true),
+                    RevisesActivityId = table.Column<int>(type: "int", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -703,17 +724,17 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                 name: "ActivityUpdates",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActivityId = table.Column<int>(type: "INTEGER", nullable: false),
-                    At = table.Column<long>(type: "INTEGER", nullable: false),
-                    By = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    RepresentativeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ByCoordinator = table.Column<bool>(type: "INTEGER", nullable: false),
-                    FromStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ToStatus = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Channel = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActivityId = table.Column<int>(type: "int", nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    By = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: true),
+                    ByCoordinator = table.Column<bool>(type: "bit", nullable: false),
+                    FromStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ToStatus = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Channel = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1128,6 +1149,9 @@ namespace CcapBot.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RepresentativeIdentities");
+
+            migrationBuilder.DropTable(
+                name: "UserProfiles");
 
             migrationBuilder.DropTable(
                 name: "ActionListVersions");

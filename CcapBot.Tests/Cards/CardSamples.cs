@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CcapBot.Conversations.Dialogs;
+using CcapBot.Features.Onboarding;
+
+namespace CcapBot.Tests.Cards;
+
+/// <summary>
+/// Sample data for every template in cards/, serialized by the same source-generated contexts the app uses.
+/// A template without samples fails the oracle test: add its samples here when you add a template.
+/// Samples include hostile user text, which must come out as plain values.
+/// </summary>
+internal static class CardSamples
+{
+    /// <summary>Text a user could type that would break a card if it were spliced into JSON or re-read as a template.</summary>
+    public const string Hostile = "Nguyễn \"Lan\" ${$root.instance} }]} <at>x</at> \\u0000 `tick`";
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } = new Dictionary<string, IReadOnlyList<(string, JsonNode)>>
+    {
+        ["welcome"] =
+        [
+            ("en", Node(new WelcomeCardData("Welcome", "Body text", "Register my city", "What can I do?", "Tiếng Việt", "vi"), OnboardingJsonContext.Default.WelcomeCardData)),
+        ],
+        ["form-prompt"] =
+        [
+            ("single choice", Node(Prompt() with { Options = [new("English", "en"), new("Tiếng Việt", "vi")], Current = "Current answer: English" }, Ctx.PromptCardData)),
+            ("multi with other, error and help", Node(Prompt() with
+            {
+                Multi = true, Choices = [new("Email", "email"), new("Webinars", "webinars")], Selected = "email", AllowOther = true,
+                OtherLabel = "Other (optional)", OtherValue = Hostile, Error = "Please choose one of: 1. Email", Help = "Pick one or more.\n\n1. Email\n2. Webinars",
+                CanSkip = true, CanGoBack = true,
+            }, Ctx.PromptCardData)),
+            ("answered", Node(Prompt() with { Answered = Hostile }, Ctx.PromptCardData)),
+            ("keep button", Node(Prompt() with { Options = [new("Keep 09:00", "09:00")], Current = "Suggested: 09:00" }, Ctx.PromptCardData)),
+        ],
+        ["form"] =
+        [
+            ("every input kind", Node(FormCard([
+                Field("text", "f_name") with { Value = Hostile, MaxLength = 80, Style = "Text" },
+                Field("text", "f_email") with { Style = "Email", Regex = @"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$", Error = "That doesn't look like an email address." },
+                Field("text", "f_notes") with { Multiline = true, MaxLength = 2000, IsRequired = false },
+                Field("number", "f_staff") with { Number = 12, Min = 0, Max = 1000 },
+                Field("date", "f_away") with { Value = "2026-03-15", IsRequired = false },
+                Field("time", "f_start") with { Value = "09:00" },
+                Field("choice", "f_language") with { Choices = [new("English", "en"), new("Tiếng Việt", "vi")], Value = "vi", Style = "expanded" },
+                Field("choice", "f_ways") with { MultiSelect = true, Choices = [new("Email", "email"), new("Webinars", "webinars")], Value = "email,webinars", Style = "compact", HasOther = true, OtherId = "f_ways_other", OtherLabel = "Ways: other", OtherValue = "study tours" },
+                Field("choice", "f_country") with { Choices = [new("Viet Nam", "VN"), new("Thailand", "TH")], Placeholder = "Choose…", Style = "compact" },
+            ], error: "Please fix 1 field(s) marked below."), Ctx.FormCardData)),
+        ],
+        ["form-summary"] =
+        [
+            ("open", Node(Summary(open: true, status: ""), Ctx.SummaryCardData)),
+            ("saved", Node(Summary(open: false, status: "✔ Saved") with { StatusColor = "Good" }, Ctx.SummaryCardData)),
+        ],
+        ["dialog-question"] =
+        [
+            ("open", Node(new QuestionCardData { Question = "Cancel My profile?", Detail = "The answers will be discarded.", Options = [new("Yes, cancel", "yes"), new("No, keep going", "no")], Instance = "abc123", Step = 4 }, Ctx.QuestionCardData)),
+            ("answered", Node(new QuestionCardData { Question = $"Did you mean \"Cancel\", or is \"{Hostile}\" your answer?", Answered = "Cancel", Options = [new("Cancel", "command"), new("Use it", "answer")], Instance = "abc123", Step = 5 }, Ctx.QuestionCardData)),
+        ],
+        ["help"] =
+        [
+            ("commands", Node(new HelpCardData
+            {
+                Title = "What I can do", Intro = "Type a command:", Tips = "Typos are fine.",
+                Commands = [new("My profile", "Your settings", "profile"), new("Help", "What I can do", "help")],
+                Buttons = [new("My profile", "profile")],
+            }, Ctx.HelpCardData)),
+            ("no buttons", Node(new HelpCardData { Title = "Help", Commands = [new("Cancel", "Stop", "cancel")] }, Ctx.HelpCardData)),
+        ],
+    };
+
+    private static DialogCardsJsonContext Ctx => DialogCardsJsonContext.Default;
+
+    private static JsonNode Node<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(value, type)!;
+
+    private static PromptCardData Prompt() => new()
+    {
+        Title = "My profile · question 2 of 7", Question = "What is your email address?", FormLabel = "Show as one form", CancelLabel = "Cancel",
+        DoneLabel = "Done", SkipLabel = "Skip", BackLabel = "Back", Instance = "abc123", Step = 3, Field = "email",
+    };
+
+    private static FormFieldData Field(string kind, string id) => new() { Id = id, Kind = kind, Label = id[2..], IsRequired = true, ErrorMessage = $"Please fill in \"{id[2..]}\"." };
+
+    private static FormCardData FormCard(IReadOnlyList<FormFieldData> fields, string error) => new()
+    {
+        Title = "My profile", Intro = "Fill in the fields.", Error = error, Fields = fields, SubmitLabel = "Submit", ChatLabel = "Answer one by one",
+        CancelLabel = "Cancel", Instance = "abc123", Step = 7,
+    };
+
+    private static SummaryCardData Summary(bool open, string status) => new()
+    {
+        Title = "My profile", Intro = open ? "Please check your answers." : "", Open = open, Status = status,
+        Rows = [new("Display name", CardSamples.Hostile, "displayName"), new("Away until", "—", "awayUntil")],
+        ConfirmLabel = "Confirm", CancelLabel = "Cancel", EditLabel = "Edit", Instance = "abc123", Step = 9,
+    };
+}

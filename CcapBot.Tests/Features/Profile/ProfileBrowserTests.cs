@@ -1,0 +1,75 @@
+using CcapBot.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace CcapBot.Tests.Features.Profile;
+
+/// <summary>
+/// The profile form in a real browser (Chromium from the OS, never downloaded), in the embedded Web Chat at "/":
+/// once through the card (Show as one form → Submit), once through chat, with an edit from the summary.
+/// </summary>
+public sealed class ProfileBrowserTests : IAsyncLifetime
+{
+    private const string Chromium = "/usr/bin/chromium";
+    private readonly CcapBotFactory _bot = new CcapBotFactory().WithKestrel();
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _browser.DisposeAsync();
+        _playwright.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ProfileForm_ThroughTheCard_ThenThroughChat_WithAnEditFromTheSummary()
+    {
+        var page = await _browser.NewPageAsync(new() { Locale = "en-US", TimezoneId = "Asia/Bangkok" });
+        await page.GotoAsync(_bot.BaseAddress.ToString());
+        var sendBox = page.GetByPlaceholder("Type your message");
+
+        // Through the card.
+        await SayAsync(sendBox, "profile");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show as one form" }).Last.ClickAsync();
+        await page.GetByLabel("Display name").Last.FillAsync("Lan Pham");
+        await page.GetByLabel("Email").Last.FillAsync("lan@example.org");
+        await page.GetByLabel("Tiếng Việt").Last.CheckAsync();
+        await page.GetByLabel("Working day starts").Last.FillAsync("08:00");
+        await page.GetByLabel("Working day ends").Last.FillAsync("16:30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).Last.ClickAsync();
+        await Expect(page.GetByText("Please check your answers.").Last);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).Nth(1).ClickAsync(); // email
+        await SayAsync(sendBox, "lan.pham@example.org");
+        await Expect(page.GetByText("lan.pham@example.org").Last);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).Last.ClickAsync();
+        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Last);
+
+        // Through chat: the stored profile opens as a summary; change the working day end by typing.
+        await SayAsync(sendBox, "hồ sơ");
+        await Expect(page.GetByText("Đây là Hồ sơ của tôi").Last);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa" }).Nth(5).ClickAsync(); // working day ends
+        await SayAsync(sendBox, "5pm");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).Last.ClickAsync();
+        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Nth(1));
+
+        var profile = await _bot.QueryAsync(db => db.UserProfiles.SingleAsync());
+        Assert.Equal("lan.pham@example.org", profile.Email);
+        Assert.Equal(new TimeOnly(17, 0), profile.WorkEnd);
+        Assert.Equal("vi", profile.Language);
+    }
+
+    private static async Task SayAsync(ILocator sendBox, string text)
+    {
+        await sendBox.FillAsync(text);
+        await sendBox.PressAsync("Enter");
+    }
+
+    private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync(new() { Timeout = 15_000 });
+}
