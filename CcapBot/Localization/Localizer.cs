@@ -5,8 +5,9 @@ using System.Text.Json;
 namespace CcapBot.Localization;
 
 /// <summary>
-/// Every user-facing string, by key, from the embedded <c>Strings.{lang}.json</c> resources. A key missing
-/// in any language is a defect caught by a test, not a run-time fallback.
+/// Every user-facing string, by key, from the embedded <c>Localization/*.{lang}.json</c> resources (one file
+/// per area, e.g. <c>Strings.en.json</c>, <c>Registration.vi.json</c>). A key missing in any language, or
+/// defined twice, is a defect caught at start-up or by a test, not a run-time fallback.
 /// </summary>
 public sealed class Localizer
 {
@@ -41,12 +42,23 @@ public sealed class Localizer
 
     private static FrozenDictionary<string, string> Load(string language)
     {
-        var name = $"CcapBot.Localization.Strings.{language}.json";
-        using var stream = typeof(Localizer).Assembly.GetManifestResourceStream(name)
-            ?? throw new InvalidOperationException($"Missing embedded resource {name}.");
-        var map = JsonSerializer.Deserialize(stream, LocalizationJsonContext.Default.DictionaryStringString)
-            ?? throw new InvalidOperationException($"{name} is empty.");
-        return map.ToFrozenDictionary(StringComparer.Ordinal);
+        const string Prefix = "CcapBot.Localization.";
+        var suffix = $".{language}.json";
+        var assembly = typeof(Localizer).Assembly;
+        var names = assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal) && n.EndsWith(suffix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) throw new InvalidOperationException($"No embedded strings for '{language}'.");
+        var merged = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var map = JsonSerializer.Deserialize(stream, LocalizationJsonContext.Default.DictionaryStringString)
+                ?? throw new InvalidOperationException($"{name} is empty.");
+            foreach (var (key, value) in map)
+            {
+                if (!merged.TryAdd(key, value)) throw new InvalidOperationException($"String '{key}' is defined twice ({name}).");
+            }
+        }
+        return merged.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }
 
