@@ -8,6 +8,7 @@ builder.AddDirectLine();
 builder.AddBot();
 builder.AddOutbox();
 builder.AddFeatures();
+builder.AddTracking();
 builder.AddProductionChecks();
 builder.AddBenchmarkFloor();
 
@@ -16,5 +17,6 @@ var app = builder.Build();
 app.MapHealth();
 app.MapBot();
 app.MapDirectLine();
+app.MapTracking();
 
 app.Run();

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Features.Onboarding;
+using CcapBot.Features.Tracking;
 
 namespace CcapBot.Tests.Cards;
 
@@ -67,7 +68,50 @@ internal static class CardSamples
             }, Ctx.HelpCardData)),
             ("no buttons", Node(new HelpCardData { Title = "Help", Commands = [new("Cancel", "Stop", "cancel")] }, Ctx.HelpCardData)),
         ],
+        ["tracking-notice"] =
+        [
+            ("reminder", Node(new NoticeCardData
+            {
+                Title = "Due today: activity 3, " + Hostile, Text = "This activity is due today.",
+                Facts = [new("Partnership", "Kitakyushu ⇄ Hai Phong · Emissions inventory"), new("Note", Hostile)],
+                Actions = [new("Open", "tracking.open", "12"), new("Snooze 1 day", "tracking.snooze", "1|tracking.activity:7|due0:7:20270301:r3")],
+            }, Tracking.NoticeCardData)),
+            ("meeting with link", Node(new NoticeCardData
+            {
+                Title = "Launch meeting tomorrow", Facts = [new("Starts", "Tue 2 Mar 2027 09:00 (Asia/Ho_Chi_Minh)")],
+                Links = [new("Join the meeting", "https://teams.microsoft.com/l/meetup-join/abc")], Actions = [new("Open", "tracking.open", "12")],
+            }, Tracking.NoticeCardData)),
+            ("outcome, no buttons", Node(new NoticeCardData { Title = "Activity update", Outcome = "✔ Saved: " + Hostile, OutcomeColor = "Attention" }, Tracking.NoticeCardData)),
+        ],
+        ["tracking-checkin"] =
+        [
+            ("two activities", Node(new CheckInCardData
+            {
+                Title = "Check-in: Kitakyushu ⇄ Hai Phong", Intro = "How are your activities going?", Error = "",
+                Activities = [new("#1 " + Hostile, "due Mon 1 Mar 2027 (today)", "status_11", "note_11", "InProgress"), new("#3 Questionnaire", "due Thu 1 Apr 2027 (in 31 days)", "status_13", "note_13", "NotStarted")],
+                Choices = [new("Not started", "NotStarted"), new("In progress", "InProgress"), new("Done", "Done"), new("Blocked", "Blocked")],
+                StatusLabel = "Status", NoteLabel = "Note", NotePlaceholder = "What happened (optional)", SubmitLabel = "Submit", Arg = "12:202703010900",
+                Snoozes = [new("Snooze 1 day", "tracking.snooze", "1|tracking.checkin:12|checkin:12:202703010900:r3")],
+            }, Tracking.CheckInCardData)),
+            ("with error", Node(new CheckInCardData
+            {
+                Title = "Check-in", Intro = "Intro", Error = "A note is too long.", Activities = [new("#2 Inventory", "due today", "status_2", "note_2", "Blocked")],
+                Choices = [new("Done", "Done")], StatusLabel = "Status", NoteLabel = "Note", NotePlaceholder = "", SubmitLabel = "Submit", Arg = "1:x",
+            }, Tracking.CheckInCardData)),
+        ],
+        ["tracking-overview"] =
+        [
+            ("digest", Node(new OverviewCardData
+            {
+                Title = "Weekly digest", Text = "3 active partnerships · 4 of 18 activities done",
+                Sections = [new("Kitakyushu ⇄ Hai Phong · Emissions inventory", "2 of 6 activities done", [new("Overdue", "#2 " + Hostile), new("Blocked", "#4 Funding")])],
+                Footer = "…and 2 more partnerships on track.", Actions = [new("Snooze 1 week", "tracking.snooze", "7|tracking.digest|digest:20270301:c:msteams:29:c")],
+            }, Tracking.OverviewCardData)),
+            ("empty", Node(new OverviewCardData { Title = "Your activities", Text = "There are no activities being implemented.", Sections = [] }, Tracking.OverviewCardData)),
+        ],
     };
+
+    private static TrackingJsonContext Tracking => TrackingJsonContext.Default;
 
     private static DialogCardsJsonContext Ctx => DialogCardsJsonContext.Default;
 

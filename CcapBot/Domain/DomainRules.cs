@@ -38,6 +38,9 @@ public enum DomainRule
     ProposedTimeRequired,
     TimeZoneUnknown,
     TextTooLong,
+    ResultSummaryRequired,
+    /// <summary>A results link is not an absolute http(s) address, or there are too many.</summary>
+    ResultLinkInvalid,
 }
 
 /// <summary>One broken rule; <see cref="ActivityNumber"/> points at the activity (1..n) when the rule is about one.</summary>

@@ -1,6 +1,11 @@
 using CcapBot.Conversations;
+using CcapBot.Features.CheckIns;
 using CcapBot.Features.Onboarding;
 using CcapBot.Features.Profile;
+using CcapBot.Features.Reminders;
+using CcapBot.Features.Results;
+using CcapBot.Features.StatusUpdates;
+using CcapBot.Features.Tracking;
 
 namespace CcapBot.Hosting;
 
@@ -11,6 +16,17 @@ internal static class Routes
         .FirstContact<WelcomeHandler>()
         .Verb<LanguageHandler>(OnboardingVerbs.SetLanguage)
         .UnknownVerb<FallbackHandler>()
+        .Verb<CheckInHandler>(TrackingVerbs.CheckInSubmit)
+        .Verb<SnoozeHandler>(TrackingVerbs.Snooze)
+        .Verb<OpenPartnershipHandler>(TrackingVerbs.Open)
+        .Verb<StatusUpdateHandler>(TrackingVerbs.Reply)
+        .Verb<AgreeExtensionHandler>(TrackingVerbs.AgreeExtension)
         .Dialogs(dialogs => dialogs
-            .Form<ProfileForm>(ProfileForm.Id, ProfileForm.Command));
+            .Form<ProfileForm>(ProfileForm.Id, ProfileForm.Command)
+            .Form<ResultsForm>(ResultsForm.Id, ResultsForm.Command)
+            .Form<ExtendForm>(ExtendForm.Id, ExtendForm.Command)
+            .Command<MyActivitiesHandler>(MyActivitiesHandler.Command)
+            .Command<ExportResultsHandler>(ExportResultsHandler.Command)
+            .Command<NewAreaHandler>(NewAreaHandler.Command)
+            .Text<StatusUpdateHandler>());
 }

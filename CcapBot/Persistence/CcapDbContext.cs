@@ -40,6 +40,11 @@ public abstract class CcapDbContext(DbContextOptions options) : DbContext(option
     public DbSet<ActionListVersion> ActionListVersions => Set<ActionListVersion>();
     public DbSet<PartnershipActivity> PartnershipActivities => Set<PartnershipActivity>();
     public DbSet<ActivityUpdate> ActivityUpdates => Set<ActivityUpdate>();
+    public DbSet<PartnershipResult> PartnershipResults => Set<PartnershipResult>();
+
+    public DbSet<SchedulerCursor> SchedulerCursors => Set<SchedulerCursor>();
+    public DbSet<ReminderSnooze> ReminderSnoozes => Set<ReminderSnooze>();
+    public DbSet<PendingStatusUpdate> PendingStatusUpdates => Set<PendingStatusUpdate>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -51,7 +51,7 @@ public sealed partial class DialogDispatcher(
         if (run is null)
         {
             if (recognizer.Recognize(text) is { } command) await RunCommandAsync(d, command.CommandId);
-            else d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
+            else if (!await TryTextHandlersAsync(d, text)) d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
             return;
         }
 
@@ -251,6 +251,15 @@ public sealed partial class DialogDispatcher(
         {
             await ((IActivityHandler)services.GetRequiredService(command.Handler!)).HandleAsync(d.Turn, d.CancellationToken);
         }
+    }
+
+    private async Task<bool> TryTextHandlersAsync(DialogTurn d, string text)
+    {
+        foreach (var type in registry.TextHandlers)
+        {
+            if (await ((ITextHandler)services.GetRequiredService(type)).TryHandleAsync(d.Turn, text, d.CancellationToken)) return true;
+        }
+        return false;
     }
 
     private async Task OnPendingTextAsync(DialogTurn d, string text)

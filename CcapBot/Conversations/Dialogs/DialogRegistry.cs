@@ -26,6 +26,15 @@ public interface IForm
     Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// Free text a feature understands beyond whole-message commands ("activity 2 done"). Asked in registration order
+/// when no form is running and no command matched; the first that answers true has handled the turn.
+/// </summary>
+public interface ITextHandler
+{
+    Task<bool> TryHandleAsync(TurnContext turn, string text, CancellationToken cancellationToken);
+}
+
 /// <summary>A feature command's registration: it starts a form, or runs a handler.</summary>
 public sealed record RegisteredCommand(CommandDefinition Definition, string? FormId, Type? Handler);
 
@@ -37,6 +46,7 @@ public sealed class DialogRegistry
 {
     private readonly Dictionary<string, Type> _forms = new(StringComparer.Ordinal);
     private readonly List<RegisteredCommand> _commands = [];
+    private readonly List<Type> _textHandlers = [];
 
     /// <summary>Registers a form (resolved per turn from DI) and, optionally, the command that starts it.</summary>
     public DialogRegistry Form<TForm>(string formId, CommandDefinition? command = null) where TForm : class, IForm
@@ -50,6 +60,14 @@ public sealed class DialogRegistry
     public DialogRegistry Command<THandler>(CommandDefinition command) where THandler : IActivityHandler
     {
         Add(new RegisteredCommand(command, null, typeof(THandler)));
+        return this;
+    }
+
+    /// <summary>Registers a free-text handler (resolved per turn from DI), tried before "I didn't understand".</summary>
+    public DialogRegistry Text<THandler>() where THandler : ITextHandler
+    {
+        if (_textHandlers.Contains(typeof(THandler))) throw new InvalidOperationException($"Text handler {typeof(THandler).Name} is registered twice.");
+        _textHandlers.Add(typeof(THandler));
         return this;
     }
 
@@ -69,7 +87,9 @@ public sealed class DialogRegistry
 
     public IEnumerable<string> Verbs => _commands.Select(c => c.Definition.Verb).OfType<string>();
 
-    public IEnumerable<Type> HandlerTypes => _forms.Values.Concat(_commands.Select(c => c.Handler).OfType<Type>()).Distinct();
+    public IReadOnlyList<Type> TextHandlers => _textHandlers;
+
+    public IEnumerable<Type> HandlerTypes => _forms.Values.Concat(_commands.Select(c => c.Handler).OfType<Type>()).Concat(_textHandlers).Distinct();
 }
 
 /// <summary>Commands the engine itself answers at any step.</summary>

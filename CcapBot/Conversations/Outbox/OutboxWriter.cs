@@ -66,6 +66,48 @@ public sealed class OutboxWriter(TimeProvider clock)
     }
 
     /// <summary>
+    /// Enqueues many new messages with one query for the keys already taken (schedulers enqueue thousands at a
+    /// time, and a query per key would grow with them). Keys already enqueued, or repeated in the list, are skipped.
+    /// </summary>
+    /// <returns>How many rows were added.</returns>
+    public async Task<int> EnqueueManyAsync(CcapDbContext db, IReadOnlyList<OutboxRequest> requests, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0) return 0;
+        foreach (var request in requests)
+        {
+            ArgumentNullException.ThrowIfNull(request);
+            ArgumentException.ThrowIfNullOrWhiteSpace(request.IdempotencyKey);
+            if (request.IdempotencyKey.Length > MaxKeyLength) throw new ArgumentException($"An idempotency key is at most {MaxKeyLength} characters.", nameof(requests));
+            if (request.Target.ConversationId is null && !(request.Target.ChannelId == Channels.MsTeams && request.Target.UserId is { Length: > 0 } && request.Target.TenantId is { Length: > 0 }))
+                throw new ArgumentException("A target without a conversation must be a Teams user with a tenant (OutboxTarget.TeamsUser).", nameof(requests));
+        }
+        var keys = requests.Select(r => r.IdempotencyKey).Distinct(StringComparer.Ordinal).ToList();
+        // One JSON parameter, not a parameter per key: thousands of keys would pass SQL Server's 2,100-parameter limit.
+        var taken = (await db.OutboxMessages.AsNoTracking().Where(m => EF.Parameter(keys).Contains(m.IdempotencyKey)).Select(m => m.IdempotencyKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            foreach (var entry in db.ChangeTracker.Entries<OutboxMessage>()) taken.Add(entry.Entity.IdempotencyKey);
+            var added = 0;
+            foreach (var request in requests)
+            {
+                if (!taken.Add(request.IdempotencyKey)) continue;
+                db.OutboxMessages.Add(Row(request.IdempotencyKey, request.Target, request.Activity, request.DueAt, request.Topic, updateActivityId: null, updateOfKey: null));
+                added++;
+            }
+            return added;
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
     /// The row with this key in the caller's context, if any. Keys never change after Add, so change detection (which
     /// DbSet.Local would run on every call, quadratic for a feature enqueueing hundreds of rows) is not needed.
     /// </summary>
@@ -95,6 +137,13 @@ public sealed class OutboxWriter(TimeProvider clock)
         if (Tracked(db, idempotencyKey) is not null || await db.OutboxMessages.AnyAsync(m => m.IdempotencyKey == idempotencyKey, cancellationToken))
             return false;
 
+        db.OutboxMessages.Add(Row(idempotencyKey, target, activity, dueAt, topic, updateActivityId, updateOfKey));
+        return true;
+    }
+
+    private OutboxMessage Row(string idempotencyKey, OutboxTarget target, Activity activity, DateTimeOffset dueAt, string? topic, string? updateActivityId, string? updateOfKey)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
         // Addressed now (names are known here); the conversation and serviceUrl are set at send time, when a
         // created conversation or a moved serviceUrl is known.
         var addressed = activity with
@@ -105,7 +154,7 @@ public sealed class OutboxWriter(TimeProvider clock)
             From = activity.From ?? new ChannelAccount { Id = target.BotId, Name = target.BotName },
             Recipient = activity.Recipient ?? (target.UserId is null ? null : new ChannelAccount { Id = target.UserId, Name = target.UserName }),
         };
-        db.OutboxMessages.Add(new OutboxMessage
+        return new OutboxMessage
         {
             IdempotencyKey = idempotencyKey,
             ChannelId = target.ChannelId,
@@ -121,7 +170,9 @@ public sealed class OutboxWriter(TimeProvider clock)
             CreatedAt = clock.GetUtcNow(),
             DueAt = dueAt,
             Topic = topic,
-        });
-        return true;
+        };
     }
 }
+
+/// <summary>One message for <see cref="OutboxWriter.EnqueueManyAsync"/>.</summary>
+public sealed record OutboxRequest(string IdempotencyKey, OutboxTarget Target, Activity Activity, DateTimeOffset DueAt, string? Topic = null);

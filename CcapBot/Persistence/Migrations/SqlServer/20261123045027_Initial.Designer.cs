@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCcapDbContext))]
-    [Migration("20261123042114_Initial")]
+    [Migration("20261123045027_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -939,6 +939,64 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.ToTable("PartnershipCities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.PartnershipResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("ConsentToPublish")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Lessons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.PrimitiveCollection<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int?>("RepresentativeId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("ConsentToPublish");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("PartnershipId", "CityId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipResults");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -1752,6 +1810,38 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("CcapBot.Persistence.PendingStatusUpdate", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("ChannelId", "ConversationId", "UserId");
+
+                    b.ToTable("PendingStatusUpdates");
+                });
+
             modelBuilder.Entity("CcapBot.Persistence.ProcessedActivity", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -1781,6 +1871,63 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("CcapBot.Persistence.ReminderSnooze", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("Until")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Until");
+
+                    b.HasIndex("ChannelId", "UserId", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSnoozes");
+                });
+
+            modelBuilder.Entity("CcapBot.Persistence.SchedulerCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("TickedUntil")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SchedulerCursors");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
@@ -1985,6 +2132,26 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipResult", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcapDbContext))]
-    [Migration("20261123042054_Initial")]
+    [Migration("20261123044918_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -906,6 +906,62 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.ToTable("PartnershipCities");
                 });
 
+            modelBuilder.Entity("CcapBot.Domain.PartnershipResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConsentToPublish")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Lessons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Links")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnershipId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RepresentativeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CityId");
+
+                    b.HasIndex("ConsentToPublish");
+
+                    b.HasIndex("RepresentativeId");
+
+                    b.HasIndex("PartnershipId", "CityId")
+                        .IsUnique();
+
+                    b.ToTable("PartnershipResults");
+                });
+
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -1707,6 +1763,38 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.ToTable("OutboxMessages");
                 });
 
+            modelBuilder.Entity("CcapBot.Persistence.PendingStatusUpdate", b =>
+                {
+                    b.Property<string>("ChannelId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Proposal")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ChannelId", "ConversationId", "UserId");
+
+                    b.ToTable("PendingStatusUpdates");
+                });
+
             modelBuilder.Entity("CcapBot.Persistence.ProcessedActivity", b =>
                 {
                     b.Property<string>("ChannelId")
@@ -1736,6 +1824,61 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                     b.HasIndex("ProcessedAt");
 
                     b.ToTable("ProcessedActivities");
+                });
+
+            modelBuilder.Entity("CcapBot.Persistence.ReminderSnooze", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Until");
+
+                    b.HasIndex("ChannelId", "UserId", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("ReminderSnoozes");
+                });
+
+            modelBuilder.Entity("CcapBot.Persistence.SchedulerCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TickedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SchedulerCursors");
                 });
 
             modelBuilder.Entity("CcapBot.Domain.ActionListAgreement", b =>
@@ -1940,6 +2083,26 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("City");
+                });
+
+            modelBuilder.Entity("CcapBot.Domain.PartnershipResult", b =>
+                {
+                    b.HasOne("CcapBot.Domain.City", null)
+                        .WithMany()
+                        .HasForeignKey("CityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Partnership", null)
+                        .WithMany()
+                        .HasForeignKey("PartnershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CcapBot.Domain.Representative", null)
+                        .WithMany()
+                        .HasForeignKey("RepresentativeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CcapBot.Domain.Registration", b =>

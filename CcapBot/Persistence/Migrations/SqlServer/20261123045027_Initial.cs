@@ -187,6 +187,22 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PendingStatusUpdates",
+                columns: table => new
+                {
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ConversationId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Token = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Proposal = table.Column<string>(type: "nvarchar(max)", maxLength: 2147483647, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PendingStatusUpdates", x => new { x.ChannelId, x.ConversationId, x.UserId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProcessedActivities",
                 columns: table => new
                 {
@@ -200,6 +216,36 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ProcessedActivities", x => new { x.ChannelId, x.ConversationId, x.ActivityId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReminderSnoozes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ChannelId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UserId = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Until = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReminderSnoozes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SchedulerCursors",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    TickedUntil = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SchedulerCursors", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -505,6 +551,46 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         principalTable: "Partnerships",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartnershipResults",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PartnershipId = table.Column<int>(type: "int", nullable: false),
+                    CityId = table.Column<int>(type: "int", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    Lessons = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Links = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    ConsentToPublish = table.Column<bool>(type: "bit", nullable: false),
+                    RepresentativeId = table.Column<int>(type: "int", nullable: true),
+                    RecordedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartnershipResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PartnershipResults_Cities_CityId",
+                        column: x => x.CityId,
+                        principalTable: "Cities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipResults_Partnerships_PartnershipId",
+                        column: x => x.PartnershipId,
+                        principalTable: "Partnerships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PartnershipResults_Representatives_RepresentativeId",
+                        column: x => x.RepresentativeId,
+                        principalTable: "Representatives",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1046,6 +1132,27 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 column: "CityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PartnershipResults_CityId",
+                table: "PartnershipResults",
+                column: "CityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipResults_ConsentToPublish",
+                table: "PartnershipResults",
+                column: "ConsentToPublish");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipResults_PartnershipId_CityId",
+                table: "PartnershipResults",
+                columns: new[] { "PartnershipId", "CityId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartnershipResults_RepresentativeId",
+                table: "PartnershipResults",
+                column: "RepresentativeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Partnerships_CategoryCode",
                 table: "Partnerships",
                 column: "CategoryCode");
@@ -1074,6 +1181,17 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "IX_Registrations_Status_SubmittedAt",
                 table: "Registrations",
                 columns: new[] { "Status", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderSnoozes_ChannelId_UserId_Subject",
+                table: "ReminderSnoozes",
+                columns: new[] { "ChannelId", "UserId", "Subject" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReminderSnoozes_Until",
+                table: "ReminderSnoozes",
+                column: "Until");
 
             migrationBuilder.CreateIndex(
                 name: "IX_RepresentativeIdentities_AadObjectId",
@@ -1142,13 +1260,25 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                 name: "PartnershipCities");
 
             migrationBuilder.DropTable(
+                name: "PartnershipResults");
+
+            migrationBuilder.DropTable(
+                name: "PendingStatusUpdates");
+
+            migrationBuilder.DropTable(
                 name: "ProcessedActivities");
 
             migrationBuilder.DropTable(
                 name: "Registrations");
 
             migrationBuilder.DropTable(
+                name: "ReminderSnoozes");
+
+            migrationBuilder.DropTable(
                 name: "RepresentativeIdentities");
+
+            migrationBuilder.DropTable(
+                name: "SchedulerCursors");
 
             migrationBuilder.DropTable(
                 name: "UserProfiles");
