@@ -18,7 +18,7 @@ namespace CcapBot.Conversations.Outbox;
 /// check finds the committed row. The conflict is not swallowed here on purpose: the outbox row and the
 /// domain change it belongs to must commit together.
 /// </remarks>
-public sealed class OutboxWriter(TimeProvider clock)
+public sealed partial class OutboxWriter(TimeProvider clock)
 {
     /// <summary>The longest idempotency key (it is a unique index key on SQL Server).</summary>
     public const int MaxKeyLength = 400;

@@ -33,12 +33,12 @@ internal sealed class NoticePlanner(
     private readonly Dictionary<int, TimeZoneInfo> _cityZones = [];
     private readonly ILookup<int, Recipient> _byCity = representatives.Values.Where(r => r.CityId is not null).ToLookup(r => r.CityId!.Value);
     private readonly Dictionary<int, PartnershipLabel> _labels = [];
+    private readonly Dictionary<int, PartnershipRow> _partnerships = facts.Partnerships.ToDictionary(p => p.Id);
 
     public List<Notice> Plan()
     {
         var notices = new List<Notice>();
-        var partnerships = facts.Partnerships.ToDictionary(p => p.Id);
-        ActivityReminders(notices, partnerships);
+        ActivityReminders(notices, _partnerships);
         CheckIns(notices);
         MeetingReminders(notices);
         if (coordinators.Count > 0)
@@ -218,8 +218,8 @@ internal sealed class NoticePlanner(
         {
             var stats = facts.Stats.GetValueOrDefault(partnership.Id);
             var topic = Topics.Partnership(partnership.Id);
-            var lastTicks = Math.Max(stats?.LastUpdateTicks ?? 0, partnership.ActivatedAt?.UtcTicks ?? 0);
-            if (lastTicks > 0)
+            // Activities are written when the list is agreed, so their last update is never before activation.
+            if (stats is { LastUpdateTicks: var lastTicks })
             {
                 var last = new DateTimeOffset(lastTicks, TimeSpan.Zero);
                 var occasion = last.AddDays(options.StalledDays);
@@ -267,19 +267,22 @@ internal sealed class NoticePlanner(
     {
         foreach (var to in coordinators)
         {
-            var local = ZonedTime.InZone(window.Until, to.Hours.Zone);
-            var date = DateOnly.FromDateTime(local.DateTime);
-            date = date.AddDays(-(((int)date.DayOfWeek - (int)options.DigestDay + 7) % 7));
-            var occasion = ZonedTime.ToInstant(date, options.DigestTime, to.Hours.Zone);
-            if (occasion > window.Until)
-            {
-                date = date.AddDays(-7);
-                occasion = ZonedTime.ToInstant(date, options.DigestTime, to.Hours.Zone);
-            }
+            var (date, occasion) = DigestOccasion(to.Hours.Zone, window.Until, options);
             if (!window.Contains(occasion)) continue;
             var key = $"digest:{Day(date)}:{to.Key}";
             notices.Add(new Notice(key, Topics.Digest, to, occasion, null, $"digest:{Day(date)}", r => DigestCard(r, Topics.Digest, key)));
         }
+    }
+
+    /// <summary>The latest digest occasion at or before <paramref name="now"/> in a zone: the digest day and time there.</summary>
+    public static (DateOnly Date, DateTimeOffset Occasion) DigestOccasion(TimeZoneInfo zone, DateTimeOffset now, SchedulerOptions options)
+    {
+        var date = DateOnly.FromDateTime(ZonedTime.InZone(now, zone).DateTime);
+        date = date.AddDays(-(((int)date.DayOfWeek - (int)options.DigestDay + 7) % 7));
+        var occasion = ZonedTime.ToInstant(date, options.DigestTime, zone);
+        if (occasion <= now) return (date, occasion);
+        date = date.AddDays(-7);
+        return (date, ZonedTime.ToInstant(date, options.DigestTime, zone));
     }
 
     private JsonElement DigestCard(Recipient to, string topic, string key)
@@ -321,7 +324,7 @@ internal sealed class NoticePlanner(
     private PartnershipLabel Label(int partnershipId)
     {
         if (_labels.TryGetValue(partnershipId, out var label)) return label;
-        var category = facts.Partnerships.FirstOrDefault(p => p.Id == partnershipId) is { } p && facts.Categories.TryGetValue(p.CategoryCode, out var c) ? c : null;
+        var category = _partnerships.TryGetValue(partnershipId, out var p) && facts.Categories.TryGetValue(p.CategoryCode, out var c) ? c : null;
         label = PartnershipLabel.Build(partnershipId,
             facts.Memberships[partnershipId].Select(m => new CityOfPartnership(partnershipId, m.Role, CityName(m.CityId))),
             category?.NameEn ?? "", category?.NameVi ?? "");

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CcapBot.Conversations.Outbox;
 using CcapBot.Features.Access;
 using CcapBot.Features.Tracking;
@@ -32,7 +33,7 @@ public sealed partial class SchedulerTick(
     {
         ArgumentNullException.ThrowIfNull(db);
         var settings = options.Value;
-        var cursor = await db.SchedulerCursors.FirstOrDefaultAsync(c => c.Name == CursorName, cancellationToken);
+        var cursor = await db.SchedulerCursors.AsNoTracking().FirstOrDefaultAsync(c => c.Name == CursorName, cancellationToken);
         var from = cursor?.TickedUntil ?? now - settings.FirstTickLookback;
         if (from >= now) return new TickResult(from, now, 0, 0, 0, Skipped: true);
         if (now - from > settings.MaxCatchUp)
@@ -42,9 +43,10 @@ public sealed partial class SchedulerTick(
         }
         var window = new TickWindow(from, now);
 
-        var facts = await TickFacts.LoadAsync(db, window, settings, cancellationToken);
-        var representatives = await Recipients.RepresentativesAsync(db, null, cancellationToken);
         var coordinatorList = await Recipients.CoordinatorsAsync(db, coordinators.Value, cancellationToken);
+        var digest = coordinatorList.Any(c => window.Contains(NoticePlanner.DigestOccasion(c.Hours.Zone, now, settings).Occasion));
+        var facts = await TickFacts.LoadAsync(db, window, settings, digest, cancellationToken);
+        var representatives = await Recipients.RepresentativesAsync(db, null, cancellationToken);
         var snoozes = (await db.ReminderSnoozes.AsNoTracking().Where(s => s.Until > now).Select(s => new { s.ChannelId, s.UserId, s.Subject, s.Until }).ToListAsync(cancellationToken))
             .ToDictionary(s => (s.ChannelId, s.UserId, s.Subject), s => s.Until);
 
@@ -69,36 +71,72 @@ public sealed partial class SchedulerTick(
             requests.Add(new OutboxRequest(notice.Key, notice.To.Target, activity, dueAt, notice.Topic));
         }
 
-        var enqueued = await outbox.EnqueueManyAsync(db, requests, cancellationToken);
-        if (cursor is null)
-        {
-            db.SchedulerCursors.Add(new SchedulerCursor { Name = CursorName, TickedUntil = now });
-        }
-        else
-        {
-            cursor.TickedUntil = now;
-            cursor.Version++;
-        }
+        int? enqueued;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            enqueued = await CommitAsync(db, cursor, now, requests, cancellationToken);
         }
-        catch (DbUpdateException e)
+        catch (DbException e) when (IsConflict(e))
         {
-            // Another instance committed this window (the cursor moved, or it inserted the same keys first).
+            enqueued = null;
+        }
+        catch (DbUpdateException)
+        {
+            enqueued = null;
+        }
+        if (enqueued is null)
+        {
+            // Another instance committed this window first (it moved the cursor, or inserted the first cursor).
             db.ChangeTracker.Clear();
-            LogLostRace(log, e is DbUpdateConcurrencyException ? "cursor moved" : "key taken");
+            LogLostRace(log);
             return new TickResult(from, now, notices.Count, 0, dropped, Skipped: true);
         }
-        LogTicked(log, from, now, notices.Count, enqueued, dropped);
-        return new TickResult(from, now, notices.Count, enqueued, dropped, Skipped: false);
+        LogTicked(log, from, now, notices.Count, enqueued.Value, dropped);
+        return new TickResult(from, now, notices.Count, enqueued.Value, dropped, Skipped: false);
     }
+
+    /// <summary>
+    /// Moves the cursor (only from the version this tick read: compare-and-swap) and inserts the messages, in one
+    /// transaction. Null when the cursor had moved: the transaction is rolled back and nothing is written.
+    /// </summary>
+    private async Task<int?> CommitAsync(CcapDbContext db, SchedulerCursor? cursor, DateTimeOffset now, IReadOnlyList<OutboxRequest> requests, CancellationToken cancellationToken)
+    {
+        // SQL Server's retrying strategy needs the whole transaction as one retriable unit.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (cursor is null)
+            {
+                db.SchedulerCursors.Add(new SchedulerCursor { Name = CursorName, TickedUntil = now });
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            else
+            {
+                var moved = await db.SchedulerCursors
+                    .Where(c => c.Name == CursorName && c.Version == cursor.Version)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.TickedUntil, now).SetProperty(c => c.Version, cursor.Version + 1), cancellationToken);
+                if (moved == 0)
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return (int?)null;
+                }
+            }
+            var inserted = await outbox.InsertManyAsync(db, requests, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return inserted;
+        });
+    }
+
+    /// <summary>A unique-key violation: the first cursor row inserted by another instance at the same moment.</summary>
+    private static bool IsConflict(DbException e) =>
+        e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } || e is Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 };
 
     [LoggerMessage(EventId = 7200, Level = LogLevel.Debug, Message = "Scheduler tick ({From} → {Until}]: {Planned} planned, {Enqueued} enqueued, {Dropped} dropped")]
     private static partial void LogTicked(ILogger logger, DateTimeOffset from, DateTimeOffset until, int planned, int enqueued, int dropped);
 
-    [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Another instance ticked first ({Reason}); this tick wrote nothing")]
-    private static partial void LogLostRace(ILogger logger, string reason);
+    [LoggerMessage(EventId = 7201, Level = LogLevel.Information, Message = "Another instance ticked first; this tick wrote nothing")]
+    private static partial void LogLostRace(ILogger logger);
 
     [LoggerMessage(EventId = 7202, Level = LogLevel.Warning, Message = "The scheduler last ticked at {LastTick}; occasions before {CatchUpFrom} are not announced late")]
     private static partial void LogCatchUpCapped(ILogger logger, DateTimeOffset lastTick, DateTimeOffset catchUpFrom);

@@ -42,7 +42,8 @@ internal sealed record TickFacts(
     IReadOnlyList<WaitingRow> Applications,
     IReadOnlyDictionary<string, CategoryRow> Categories)
 {
-    public static async Task<TickFacts> LoadAsync(CcapDbContext db, TickWindow window, SchedulerOptions options, CancellationToken cancellationToken)
+    /// <param name="digest">A digest goes out in this window: every partnership's progress and blocked activities are read too.</param>
+    public static async Task<TickFacts> LoadAsync(CcapDbContext db, TickWindow window, SchedulerOptions options, bool digest, CancellationToken cancellationToken)
     {
         var active = db.Partnerships.Where(p => p.Status == PartnershipStatus.Active);
         var partnerships = await active.AsNoTracking()
@@ -55,14 +56,22 @@ internal sealed record TickFacts(
         var horizon = DateOnly.FromDateTime(window.Until.UtcDateTime).AddDays(options.DueSoonDays + 2);
         var activities = await db.PartnershipActivities.AsNoTracking()
             .Where(a => a.RemovedAt == null && a.Status != ActivityStatus.Done && active.Any(p => p.Id == a.PartnershipId)
-                && (a.DueDate <= horizon || a.Status == ActivityStatus.Blocked || EF.Parameter(checkInDue).Contains(a.PartnershipId)))
+                && (a.DueDate <= horizon || digest && a.Status == ActivityStatus.Blocked || EF.Parameter(checkInDue).Contains(a.PartnershipId)))
             .Select(a => new ActivityRow(a.Id, a.PartnershipId, a.Number, a.Title, a.OwnerCityId, a.DueDate, a.Status))
             .ToListAsync(cancellationToken);
 
+        // Completion warnings show progress too (a day either side of the window covers every zone).
+        var warnFrom = DateOnly.FromDateTime(window.From.UtcDateTime).AddDays(options.CompletionWarningDays - 1);
+        var warnUntil = DateOnly.FromDateTime(window.Until.UtcDateTime).AddDays(options.CompletionWarningDays + 1);
+        var completing = partnerships.Where(p => p.CompletionDate >= warnFrom && p.CompletionDate <= warnUntil).Select(p => p.Id).ToList();
+        // Progress of every partnership for a digest; otherwise of those stalled now or about to complete.
+        var stalledFrom = window.From.AddDays(-options.StalledDays);
+        var stalledUntil = window.Until.AddDays(-options.StalledDays);
         var stats = await db.PartnershipActivities.AsNoTracking()
             .Where(a => a.RemovedAt == null && active.Any(p => p.Id == a.PartnershipId))
             .GroupBy(a => a.PartnershipId)
             .Select(g => new { PartnershipId = g.Key, Total = g.Count(), Done = g.Count(a => a.Status == ActivityStatus.Done), Last = g.Max(a => a.UpdatedAt) })
+            .Where(g => digest || g.Last > stalledFrom && g.Last <= stalledUntil || EF.Parameter(completing).Contains(g.PartnershipId))
             .ToListAsync(cancellationToken);
 
         var cities = await db.Cities.AsNoTracking().Select(c => new CityRow(c.Id, c.Name, c.TimeZone)).ToListAsync(cancellationToken);
