@@ -25,6 +25,8 @@ public sealed class StatusUpdateWorld : IAsyncLifetime
     private int _conversations;
 
     public FakeTimeProvider Clock { get; } = new(Now);
+    /// <summary>Settings for the app, before it starts.</summary>
+    public Func<CcapBotFactory, CcapBotFactory> Configure { get; set; } = bot => bot;
     public FakeConnector Connector { get; private set; } = null!;
     public CcapBotFactory Bot { get; private set; } = null!;
     internal Person Hcm { get; private set; } = null!;
@@ -37,7 +39,7 @@ public sealed class StatusUpdateWorld : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Connector = await FakeConnector.StartAsync();
-        Bot = TrackingWorld.Host(Connector, Clock);
+        Bot = Configure(TrackingWorld.Host(Connector, Clock));
         await TrackingWorld.WithDbAsync(Bot, async db =>
         {
             City City(string name, string zone) => db.Cities.Local.First(c => c.Name == name);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Dialogs;
@@ -36,15 +35,9 @@ public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWri
         Rules = [new FormRule(a => a.Date("newActivityDue") is not { } due || a.Date("completionDate") is not { } end || due <= end, "newActivityDue", "Form.extend.newActivityDue.AfterCompletion")],
     };
 
-    public async Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(turn);
-        var actor = await actors.ResolveAsync(turn, cancellationToken);
-        var partnership = actor.CityId is { } city ? await FinishedPartnerships.ForExtensionAsync(db, city, cancellationToken) : null;
-        return partnership?.CompletionDate is { } date && date >= turn.Today
-            ? new Dictionary<string, JsonElement> { ["completionDate"] = JsonSerializer.SerializeToElement(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ResultsJsonContext.Default.String) }
-            : new Dictionary<string, JsonElement>();
-    }
+    /// <summary>Nothing: the new date is the point of the form (a prefilled one would go straight to the summary).</summary>
+    public Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
 
     public async Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken)
     {
