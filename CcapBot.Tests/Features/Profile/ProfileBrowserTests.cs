@@ -33,25 +33,33 @@ public sealed class ProfileBrowserTests(ChromiumFixture chromium) : IClassFixtur
         await page.GetByLabel("Working day ends").Last.FillAsync("16:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).Last.ClickAsync();
         await Expect(page.GetByText("Please check your answers.").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).Nth(1).ClickAsync(); // email
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Edit" }).Nth(1).ClickAsync(); // email
         await WebChat.SayAsync(page, "lan.pham@example.org");
-        await Expect(page.GetByText("lan.pham@example.org").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).Last.ClickAsync();
-        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Last);
+        // The summary comes back with the new answer; press Confirm on that card, not on an older one.
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("lan.pham@example.org", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Confirm" }).ClickAsync();
+        await Assertions.Expect(Saved(page).First).ToBeVisibleAsync(WebChat.Visible);
+        // Web Chat renders each message more than once (a visible and an accessible copy): count per message.
+        var perMessage = await Saved(page).CountAsync();
 
         // Through chat: the stored profile opens as a summary; change the working day end by typing.
         await WebChat.SayAsync(page, "hồ sơ");
-        await Expect(page.GetByText("Đây là Hồ sơ của tôi").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa" }).Nth(5).ClickAsync(); // working day ends
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("Hồ sơ của tôi", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Sửa" }).Nth(5).ClickAsync(); // working day ends
         await WebChat.SayAsync(page, "5pm");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).Last.ClickAsync();
-        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Nth(1));
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("17:00", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Xác nhận" }).ClickAsync();
+        await Assertions.Expect(Saved(page)).ToHaveCountAsync(2 * perMessage, new() { Timeout = 20_000 });
 
         var profile = await _bot.QueryAsync(db => db.UserProfiles.SingleAsync());
         Assert.Equal("lan.pham@example.org", profile.Email);
         Assert.Equal(new TimeOnly(17, 0), profile.WorkEnd);
         Assert.Equal("vi", profile.Language);
     }
+
+    private static ILocator Saved(IPage page) => page.GetByRole(AriaRole.Feed).GetByText("Đã lưu hồ sơ của bạn");
+
+    private static ILocator LastCard(IPage page) => page.GetByRole(AriaRole.Feed).Locator(".ac-adaptiveCard").Last;
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync(new() { Timeout = 15_000 });
 }
