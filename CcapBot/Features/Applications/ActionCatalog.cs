@@ -19,8 +19,8 @@ public sealed record ActionCatalog(IReadOnlyList<ActionCategory> Categories, IRe
     {
         ArgumentNullException.ThrowIfNull(db);
         var categories = await db.ActionCategories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(cancellationToken);
-        var activities = await db.ActionListTemplates.AsNoTracking()
-            .SelectMany(t => t.Activities.Select(a => new { t.CategoryCode, t.Reviewed, a.Id, a.Order, a.TitleEn, a.TitleVi }))
+        var activities = await db.TemplateActivities.AsNoTracking()
+            .Join(db.ActionListTemplates, a => a.TemplateId, t => t.Id, (a, t) => new { t.CategoryCode, a.Id, a.Order, a.TitleEn, a.TitleVi })
             .ToListAsync(cancellationToken);
         return new ActionCatalog(categories, [.. activities
             .OrderBy(a => categories.FindIndex(c => c.Code == a.CategoryCode)).ThenBy(a => a.Order)
