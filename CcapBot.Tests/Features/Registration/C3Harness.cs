@@ -32,6 +32,55 @@ internal static class People
         await connector.WaitForAsync(count, c => c.Method == method && c.Path.Contains(Uri.EscapeDataString(chat.ConversationId), StringComparison.Ordinal)
             && c.Activity?.Type == ActivityTypes.Message && (filter?.Invoke(c) ?? true), TimeSpan.FromSeconds(20));
 
+    /// <summary>
+    /// Registers a new city by chat in English (the shortest way through the form) and confirms; answers the reply
+    /// to the confirmation.
+    /// </summary>
+    public static async Task<Reply> RegisterAsync(BotConversation chat, string country, string city, string email, string agency = "Department of Environment")
+    {
+        await chat.SayAsync("register");
+        await chat.SayAsync(country);
+        await chat.SayAsync(city);
+        await chat.SayAsync("skip"); // region
+        await chat.SayAsync("Asia/Ho_Chi_Minh");
+        await chat.SayAsync("skip"); // population
+        await chat.SayAsync(agency);
+        await chat.SayAsync(chat.UserName);
+        await chat.SayAsync("Head of Air Quality");
+        await chat.SayAsync(email);
+        await chat.SayAsync("skip"); // phone
+        await chat.SayAsync("skip"); // alternate contact
+        await chat.SayAsync("English");
+        await chat.SayAsync("Learning city");
+        await chat.SayAsync("skip"); // AQM capacity
+        var summary = await chat.SayAsync("yes");
+        Assert.Contains("Please check your answers.", summary.All, StringComparison.Ordinal);
+        return await chat.PressAsync("Confirm", card: summary.Cards.Last());
+    }
+
+    /// <summary>A learning request by chat in English on emissions inventory, confirmed.</summary>
+    public static async Task<Reply> ApplyAsync(BotConversation chat)
+    {
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
+        await chat.SayAsync("apply");
+        await chat.SayAsync("Learning request");
+        await chat.SayAsync("Developing an emissions inventory");
+        await chat.SayAsync("1");
+        await chat.SayAsync("skip");
+        await chat.SayAsync(start.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await chat.SayAsync(start.AddMonths(6).ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        await chat.SayAsync("email");
+        await chat.SayAsync("data");
+        await chat.SayAsync("skip");
+        var summary = await chat.SayAsync("skip");
+        Assert.Contains("Please check your answers.", summary.All, StringComparison.Ordinal);
+        return await chat.PressAsync("Confirm", card: summary.Cards.Last());
+    }
+
+    /// <summary>The latest card the outbox sent into <paramref name="chat"/> containing <paramref name="text"/>.</summary>
+    public static async Task<JsonObject> OutboxCardAsync(FakeConnector connector, BotConversation chat, string text, int count = 1) =>
+        CardOf((await OutboxCallsAsync(connector, chat, count, filter: c => CardWith(c, text)))[^1]);
+
     /// <summary>The call carries a card whose text contains <paramref name="text"/>.</summary>
     public static bool CardWith(ConnectorCall call, string text) =>
         BotConversation.Card(call.Activity) is { } card && BotConversation.Text(card).Contains(text, StringComparison.Ordinal);
