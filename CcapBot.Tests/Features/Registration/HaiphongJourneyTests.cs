@@ -122,6 +122,8 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         var outcome = WebChatUser.Card(await lan.WaitForAsync(a => WebChatUser.Card(a) is { } c && People.Text(c).Contains("Đăng ký đã được phê duyệt", StringComparison.Ordinal)))!;
         Assert.Contains("Chào mừng đến với CCAP! Đăng ký của Hải Phòng đã được Lan Coordinator phê duyệt.", People.Text(outcome), StringComparison.Ordinal);
         Assert.Equal(["dialog.command", "dialog.command", "dialog.command"], People.Verbs(outcome));
+        var applyButton = BotConversation.Actions(outcome).First();
+        Assert.Equal(("Tìm thành phố cố vấn", "apply", "learning"), ((string?)applyButton["title"], (string?)applyButton["data"]?["command"], (string?)applyButton["data"]?["kind"]));
 
         // A learning application on emissions inventory and port operations.
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
@@ -171,5 +173,15 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         Assert.Equal(["review.approve", "review.return"], People.Verbs(appReview));
         Assert.Equal("application", (string?)BotConversation.Actions(appReview).First()["data"]?["subject"]);
         Assert.Equal(application.Id, (int?)BotConversation.Actions(appReview).First()["data"]?["id"]);
+
+        // "Tình trạng của tôi": the city, the registration and the application, in Vietnamese.
+        r = await lan.SayAsync("tình trạng của tôi");
+        var status = People.Text(r.LastCard());
+        Assert.Contains("Tình trạng của tôi", status, StringComparison.Ordinal);
+        Assert.Contains("Đại diện của Hải Phòng", status, StringComparison.Ordinal);
+        Assert.Contains("Đăng ký thành phố được Lan Coordinator phê duyệt", status, StringComparison.Ordinal);
+        Assert.Contains("Số 1: đơn học hỏi", status, StringComparison.Ordinal);
+        Assert.Contains("đang chờ xem xét", status, StringComparison.Ordinal);
+        Assert.Contains(lan.UserId, status, StringComparison.Ordinal);
     }
 }

@@ -117,6 +117,32 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ACoordinatorSeenOnlyInAGroupChat_GetsTheReviewCardInANewOneToOneChat_NeverInTheGroup()
+    {
+        // Lan has only spoken in a Teams group chat where the bot is: her Teams user id and tenant are known from it.
+        var group = new BotConversation(_bot.CreateClient(), _connector, "19:c3-team-chat@thread.v2");
+        await group.PostAsync(ActivityBuilder.Message("<at>CcapBot</at> hello").To(_connector.ServiceUrl).InConversation(group.ConversationId, "groupChat")
+            .From(People.CoordinatorId, "Lan Coordinator", People.CoordinatorAad).Build());
+        var hoa = Representative();
+        await People.RegisterAsync(hoa, "Viet Nam", "Quy Nhon", "hoa@quynhon.gov.vn");
+
+        var created = await _connector.WaitForAsync(1, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        var parameters = JsonSerializer.Deserialize(created[0].Body, ProtocolJsonContext.Default.ConversationParameters)!;
+        Assert.Equal(People.CoordinatorId, Assert.Single(parameters.Members!).Id);
+        Assert.Equal("tenant-1", parameters.TenantId);
+        var oneToOne = await _connector.WaitForAsync(1, c => c.Method == "POST" && People.CardWith(c, "New city registration: Quy Nhon"));
+        Assert.DoesNotContain(Uri.EscapeDataString(group.ConversationId), oneToOne[0].Path, StringComparison.Ordinal);
+        Assert.DoesNotContain(_connector.Calls, c => c.Path.Contains(Uri.EscapeDataString(group.ConversationId), StringComparison.Ordinal) && People.CardWith(c, "New city registration"));
+
+        // Decided from that new chat, the copy there is updated in place.
+        var conversationId = Uri.UnescapeDataString(oneToOne[0].Path.Split('/')[^2]);
+        var lan = new BotConversation(_bot.CreateClient(), _connector, conversationId) { UserId = People.CoordinatorId, AadObjectId = People.CoordinatorAad, UserName = "Lan Coordinator" };
+        await lan.PressAsync("Approve", card: People.CardOf(oneToOne[0]));
+        var update = await _connector.WaitForAsync(1, c => c.Method == "PUT" && c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal));
+        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(People.CardOf(update[0])), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TwoCoordinators_ApprovingAtTheSameMoment_OneDecisionWins()
     {
         var lan = Coordinator();

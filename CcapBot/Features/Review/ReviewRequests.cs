@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using CcapBot.Conversations.Forms;
 using CcapBot.Conversations.Outbox;
@@ -27,10 +25,10 @@ public sealed partial class ReviewRequests(
     public async Task<int> RequestAsync(ReviewItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var (reachable, unreachable) = await coordinators.ConversationsAsync(cancellationToken);
+        var (reachable, unreachable) = await coordinators.ContactsAsync(cancellationToken);
         if (reachable.Count == 0) LogNobodyToReview(log, item.Subject, item.Id);
-        else if (unreachable.Count > 0) LogSomeUnreachable(log, item.Subject, item.Id, unreachable.Count);
-        foreach (var member in reachable) await SendCopyAsync(item, member, again: null, cancellationToken);
+        else if (unreachable > 0) LogSomeUnreachable(log, item.Subject, item.Id, unreachable);
+        foreach (var contact in reachable) await SendCopyAsync(item, contact, again: null, cancellationToken);
         LogRequested(log, item.Subject, item.Id, reachable.Count);
         return reachable.Count;
     }
@@ -39,17 +37,16 @@ public sealed partial class ReviewRequests(
     /// One coordinator's copy of the review card. <paramref name="again"/> distinguishes a copy asked for later
     /// ("reviews") from the first one in the same conversation; every copy of the round is updated on the decision.
     /// </summary>
-    public async Task<bool> SendCopyAsync(ReviewItem item, ConversationMember member, string? again, CancellationToken cancellationToken)
+    public async Task<bool> SendCopyAsync(ReviewItem item, CoordinatorContact contact, string? again, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(member);
-        var language = LanguageOf(member, null);
-        var card = await cards.ReviewAsync(item, language, ZoneOf(member), member.ChannelId == Channels.MsTeams, cancellationToken);
-        var key = $"{item.Topic}:{Hash(member)}" + (again is null ? "" : ":" + again);
-        return await outbox.EnqueueAsync(db, key, OutboxTarget.For(member), Message(card, language), clock.GetUtcNow(), item.Topic, cancellationToken);
+        ArgumentNullException.ThrowIfNull(contact);
+        var card = await cards.ReviewAsync(item, contact.Language, contact.Zone, contact.Target.ChannelId == Channels.MsTeams, cancellationToken);
+        var key = $"{item.Topic}:{contact.Key}" + (again is null ? "" : ":" + again);
+        return await outbox.EnqueueAsync(db, key, contact.Target, Message(card, contact.Language), clock.GetUtcNow(), item.Topic, cancellationToken);
     }
 
-    /// <summary>Replaces every coordinator's copy of the round's card with its decided (or withdrawn) state.</summary>
+    /// <summary>Replaces every coordinator's copy of the round's card with its decided (or withdrawn) state, in the copy's language.</summary>
     public async Task CloseAsync(ReviewItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -62,7 +59,7 @@ public sealed partial class ReviewRequests(
         foreach (var copy in copies)
         {
             var member = members.FirstOrDefault(m => m.ChannelId == copy.ChannelId && m.ConversationId == copy.ConversationId && m.UserId == copy.UserId);
-            var language = member is null ? Languages.English : LanguageOf(member, null);
+            var language = Languages.Normalize(JsonSerializer.Deserialize(copy.Activity, ProtocolJsonContext.Default.Activity)?.Locale) ?? Languages.English;
             var zone = member is null ? TimeZoneInfo.Utc : ZoneOf(member);
             var card = await cards.ReviewAsync(item, language, zone, copy.ChannelId == Channels.MsTeams, cancellationToken);
             await outbox.EnqueueUpdateOfAsync(db, copy.IdempotencyKey + ":closed", copy.IdempotencyKey, Message(card, language), clock.GetUtcNow(), topic + ":closed", cancellationToken);
@@ -87,7 +84,7 @@ public sealed partial class ReviewRequests(
         {
             var language = LanguageOf(member, item.Submitter.PreferredLanguage);
             var card = cards.Outcome(item, language, member.ChannelId == Channels.MsTeams);
-            var key = $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}:{item.Round}:{Hash(member)}";
+            var key = $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}:{item.Round}:{Coordinators.Hash($"{member.ChannelId}|{member.ConversationId}|{member.UserId}")}";
             await outbox.EnqueueAsync(db, key, OutboxTarget.For(member), Message(card, language), clock.GetUtcNow(), $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}", cancellationToken);
         }
         return members.Count;
@@ -109,17 +106,13 @@ public sealed partial class ReviewRequests(
     private static Activity Message(JsonElement card, string language) =>
         new() { Type = ActivityTypes.Message, Attachments = [Attachment.AdaptiveCard(card)], Locale = Languages.Culture(language) };
 
-    /// <summary>A short stable name for a conversation member in an outbox key (ids can be long).</summary>
-    private static string Hash(ConversationMember member) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{member.ChannelId}|{member.ConversationId}|{member.UserId}")))[..16];
-
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Review of {Subject} {Id} sent to {Count} coordinator conversation(s)")]
     private static partial void LogRequested(ILogger logger, ReviewSubject subject, int id, int count);
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Review of {Subject} {Id}: no coordinator has a conversation with the bot yet; it waits for \"reviews\"")]
     private static partial void LogNobodyToReview(ILogger logger, ReviewSubject subject, int id);
 
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Review of {Subject} {Id}: {Count} coordinator identity(ies) never talked to the bot and cannot be reached")]
+    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Review of {Subject} {Id}: {Count} coordinator identity(ies) the bot has never seen cannot be reached yet")]
     private static partial void LogSomeUnreachable(ILogger logger, ReviewSubject subject, int id, int count);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Review cards of {Subject} {Id} closed: {Count} copy(ies) updated")]

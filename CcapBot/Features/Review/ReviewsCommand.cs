@@ -39,7 +39,7 @@ public sealed class ReviewsCommand(CcapDbContext db, ActorResolver actors, Revie
             return;
         }
         var again = turn.Activity.Id ?? turn.Now.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        foreach (var item in waiting) await reviews.SendCopyAsync(item, turn.Member, again, cancellationToken);
+        foreach (var item in waiting) await reviews.SendCopyAsync(item, CoordinatorContact.Of(turn.Member), again, cancellationToken);
         turn.SendText(text.Format(language, "Review.Waiting", waiting.Count));
     }
 }
