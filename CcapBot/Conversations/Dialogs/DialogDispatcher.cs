@@ -34,6 +34,7 @@ public sealed partial class DialogDispatcher(
         var state = DialogState.Read(turn.Member);
         var form = state.Run is { } active && registry.FormIds.Contains(active.FormId) ? Resolve(active.FormId) : null;
         if (state.Run is not null && form is null) state.Run = null; // a form no longer offered
+        if (form is not null) await form.PrepareAsync(turn, cancellationToken);
         var d = new DialogTurn(turn, state, form, cancellationToken);
 
         if (turn.Verb is not null) await OnVerbAsync(d);

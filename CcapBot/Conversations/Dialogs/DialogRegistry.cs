@@ -24,6 +24,15 @@ public interface IForm
 
     /// <summary>The user confirmed the summary: store the answers (same transaction as the turn). Returns the confirmation text.</summary>
     Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs before the engine reads <see cref="Definition"/> in a turn: a form whose choices or conditions come from
+    /// data (categories, known cities) loads them here, so the definition is current without blocking calls.
+    /// </summary>
+    Task PrepareAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Why this user may not start the form now, in their language (e.g. "only representatives of approved cities may apply"); null to start.</summary>
+    Task<string?> RefuseStartAsync(TurnContext turn, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>A feature command's registration: it starts a form, or runs a handler.</summary>

@@ -424,6 +424,7 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -967,6 +968,7 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

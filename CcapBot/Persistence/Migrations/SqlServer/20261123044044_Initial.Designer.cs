@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCcapDbContext))]
-    [Migration("20261123042114_Initial")]
+    [Migration("20261123044044_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -427,6 +427,7 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -970,6 +971,7 @@ namespace CcapBot.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(400)");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcapDbContext))]
-    [Migration("20261123042054_Initial")]
+    [Migration("20261123044024_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -410,6 +410,7 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -935,6 +936,7 @@ namespace CcapBot.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsConcurrencyToken()
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
