@@ -1,4 +1,7 @@
 using CcapBot.Conversations;
+using CcapBot.Features.ActionLists;
+using CcapBot.Features.LaunchMeetings;
+using CcapBot.Features.Matching;
 using CcapBot.Features.Onboarding;
 using CcapBot.Features.Profile;
 
@@ -10,7 +13,29 @@ internal static class Routes
     public static RouteTable Build() => new RouteTable()
         .FirstContact<WelcomeHandler>()
         .Verb<LanguageHandler>(OnboardingVerbs.SetLanguage)
+        .Verb<SuggestMentorsHandler>(MatchingVerbs.Show)
+        .Verb<SuggestionDecisionHandler>(MatchingVerbs.Confirm)
+        .Verb<SuggestionDecisionHandler>(MatchingVerbs.Reject)
+        .Verb<PairCitiesHandler>(MatchingVerbs.PairForm)
+        .Verb<PairCitiesHandler>(MatchingVerbs.Pair)
+        .Verb<LaunchScheduleHandler>(LaunchVerbs.Form)
+        .Verb<LaunchScheduleHandler>(LaunchVerbs.Schedule)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Rsvp)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Reschedule)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Cancel)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Refresh)
+        .Verb<ActionListHandler>(ActionListVerbs.Open)
+        .Verb<ActionListHandler>(ActionListVerbs.Start)
+        .Verb<ActionListHandler>(ActionListVerbs.AddRow)
+        .Verb<ActionListHandler>(ActionListVerbs.Propose)
+        .Verb<ActionListHandler>(ActionListVerbs.Agree)
+        .Verb<ActionListHandler>(ActionListVerbs.Change)
+        .Verb<ActionListHandler>(ActionListVerbs.Refresh)
         .UnknownVerb<FallbackHandler>()
         .Dialogs(dialogs => dialogs
-            .Form<ProfileForm>(ProfileForm.Id, ProfileForm.Command));
+            .Form<ProfileForm>(ProfileForm.Id, ProfileForm.Command)
+            .Command<SuggestMentorsHandler>(SuggestMentorsHandler.Command)
+            .Command<PairCitiesHandler>(PairCitiesHandler.Command)
+            .Command<LaunchScheduleHandler>(LaunchScheduleHandler.Command)
+            .Command<ActionListHandler>(ActionListHandler.Command));
 }
