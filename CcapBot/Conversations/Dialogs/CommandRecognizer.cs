@@ -37,20 +37,23 @@ public sealed partial class CommandRecognizer
     public CommandMatch? Recognize(string? message)
     {
         var clean = TextMatching.Clean(message);
-        if (Match(clean, _phrases) is { } whole) return whole;
-        // "suggest mentors for 12", "#12": the words before the number name a command that takes one.
-        if (_takingNumber.Count == 0 || TrailingNumber().Match(clean) is not { Success: true } numbered
-            || !int.TryParse(numbered.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-            return null;
-        return Match(numbered.Groups[1].Value, [.. _phrases.Where(p => _takingNumber.Contains(p.CommandId))]) is { } head ? head with { Number = number } : null;
+        if (Match(clean, _phrases, forgiveTypos: false) is { } whole) return whole;
+        // "suggest mentors for 12", "#12": the words before the number name a command that takes one. Tried before
+        // typos are forgiven, which would otherwise take the number for a typo of the command alone.
+        if (_takingNumber.Count > 0 && TrailingNumber().Match(clean) is { Success: true } numbered
+            && int.TryParse(numbered.Groups[2].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+            && Match(numbered.Groups[1].Value, [.. _phrases.Where(p => _takingNumber.Contains(p.CommandId))], forgiveTypos: true) is { } head)
+            return head with { Number = number };
+        return Match(clean, _phrases, forgiveTypos: true);
     }
 
-    private static CommandMatch? Match(string clean, List<(string CommandId, string Clean, string Folded)> phrases)
+    private static CommandMatch? Match(string clean, List<(string CommandId, string Clean, string Folded)> phrases, bool forgiveTypos)
     {
         if (clean.Length == 0 || clean.Length > 40) return null;
         if (phrases.FirstOrDefault(p => p.Clean == clean) is { CommandId: { } exact }) return new CommandMatch(exact, true);
         var folded = TextMatching.Fold(clean);
         if (phrases.FirstOrDefault(p => p.Folded == folded) is { CommandId: { } accentless }) return new CommandMatch(accentless, false);
+        if (!forgiveTypos) return null;
         var best = phrases
             .Select(p => (p.CommandId, Tolerance: Math.Min(TextMatching.Tolerance(p.Folded.Length), TextMatching.Tolerance(folded.Length)), p.Folded))
             .Select(p => (p.CommandId, p.Tolerance, Distance: TextMatching.Distance(folded, p.Folded, p.Tolerance)))
