@@ -5,7 +5,6 @@ using CcapBot.Features.ActionLists;
 using CcapBot.Features.LaunchMeetings;
 using CcapBot.Features.Matching;
 using CcapBot.Protocol.Schema;
-using CcapBot.Tests.Infrastructure;
 using CcapBot.Tests.Protocol.DirectLine;
 using Microsoft.EntityFrameworkCore;
 

@@ -111,6 +111,35 @@ public sealed class PartneringRefusalTests(PartneringRefusalFixture fixture) : I
         await AssertNoActionListAsync(id);
     }
 
+    [Fact]
+    public async Task ActionList_FromScratch_ByTheCoordinator_NeedsEveryTitle_ThenGoesToBothCities()
+    {
+        var id = await World.PartnershipAsync("Kitakyushu", "Hai Phong");
+        var coordinator = World.Teams(PartneringWorld.CoordinatorUser);
+        var start = Assert.Single((await coordinator.SayAsync($"action list {id}")).Cards);
+        var scratch = PartneringWorld.AllActions(start).Single(a => PartneringWorld.VerbOf(a) == ActionListVerbs.Start && a["data"]?["scratch"] is not null);
+        var editor = (await coordinator.PressAsync(scratch, start)).InvokeCard!;
+        var inputs = PartneringWorld.InputsOf(editor);
+        Assert.Equal(4, inputs.Keys.Count(k => k.EndsWith("_title", StringComparison.Ordinal)));
+        inputs["a1_title"] = "Agree the inventory's scope";
+
+        var untitled = await coordinator.PressAsync(PartneringWorld.Action(editor, ActionListVerbs.Propose), editor, inputs);
+
+        var refusal = PartneringWorld.TextOf(untitled.InvokeCard);
+        Assert.Contains("Activity 2: the activity needs a title.\nActivity 3: the activity needs a title.\nActivity 4: the activity needs a title.", refusal, StringComparison.Ordinal);
+        Assert.DoesNotContain("Activity 1:", refusal, StringComparison.Ordinal);
+        await AssertNoActionListAsync(id);
+
+        foreach (var row in new[] { 2, 3, 4 }) inputs[$"a{row}_title"] = $"Step {row}";
+        var proposed = await coordinator.PressAsync(PartneringWorld.Action(untitled.InvokeCard!, ActionListVerbs.Propose), untitled.InvokeCard!, inputs);
+
+        Assert.Contains("Action list version 1 proposed", PartneringWorld.TextOf(proposed.InvokeCard), StringComparison.Ordinal);
+        var version = await World.QueryAsync(db => db.ActionListVersions.Include(v => v.Items).SingleAsync(v => v.PartnershipId == id));
+        Assert.Equal((null, 4), (version.ProposedByCityId, version.Items.Count)); // a coordinator's proposal
+        var copies = await World.QueryAsync(db => db.OutboxMessages.Where(m => m.Topic == ActionListCards.Topic(id, 1)).Select(m => m.UserId).ToListAsync());
+        Assert.Equal([PartneringWorld.CoordinatorUser, PartneringWorld.LanUser, PartneringRefusalFixture.TanakaUser], copies.Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData(PartneringWorld.MariaUser)]
     [InlineData(PartneringRefusalFixture.Stranger)]

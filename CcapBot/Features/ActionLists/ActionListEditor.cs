@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using CcapBot.Cards;
-using CcapBot.Conversations.Forms;
 using CcapBot.Domain;
 using CcapBot.Features.Partnering;
 
