@@ -16,7 +16,7 @@ internal static class CardSamples
     /// <summary>Text a user could type that would break a card if it were spliced into JSON or re-read as a template.</summary>
     public const string Hostile = "Nguyễn \"Lan\" ${$root.instance} }]} <at>x</at> \\u0000 `tick`";
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } = new Dictionary<string, IReadOnlyList<(string, JsonNode)>>
+    private static readonly Dictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> Engine = new()
     {
         ["welcome"] =
         [
@@ -111,6 +111,9 @@ internal static class CardSamples
             ("no buttons", Node(new StatusCardData { Title = "My status", Sections = [] }, Rc.StatusCardData)),
         ],
     };
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } =
+        Engine.Concat(PartneringCardSamples.All).ToDictionary();
 
     private static DialogCardsJsonContext Ctx => DialogCardsJsonContext.Default;
 

@@ -1,5 +1,8 @@
 using CcapBot.Conversations;
+using CcapBot.Features.ActionLists;
 using CcapBot.Features.Applications;
+using CcapBot.Features.LaunchMeetings;
+using CcapBot.Features.Matching;
 using CcapBot.Features.Onboarding;
 using CcapBot.Features.Profile;
 using CcapBot.Features.Registration;
@@ -16,6 +19,24 @@ internal static class Routes
         .Verb<LanguageHandler>(OnboardingVerbs.SetLanguage)
         .Verb<ReviewHandler>(ReviewVerbs.Approve)
         .Verb<ReviewHandler>(ReviewVerbs.Return)
+        .Verb<SuggestMentorsHandler>(MatchingVerbs.Show)
+        .Verb<SuggestionDecisionHandler>(MatchingVerbs.Confirm)
+        .Verb<SuggestionDecisionHandler>(MatchingVerbs.Reject)
+        .Verb<PairCitiesHandler>(MatchingVerbs.PairForm)
+        .Verb<PairCitiesHandler>(MatchingVerbs.Pair)
+        .Verb<LaunchScheduleHandler>(LaunchVerbs.Form)
+        .Verb<LaunchScheduleHandler>(LaunchVerbs.Schedule)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Rsvp)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Reschedule)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Cancel)
+        .Verb<LaunchMeetingHandler>(LaunchVerbs.Refresh)
+        .Verb<ActionListHandler>(ActionListVerbs.Open)
+        .Verb<ActionListHandler>(ActionListVerbs.Start)
+        .Verb<ActionListHandler>(ActionListVerbs.AddRow)
+        .Verb<ActionListHandler>(ActionListVerbs.Propose)
+        .Verb<ActionListHandler>(ActionListVerbs.Agree)
+        .Verb<ActionListHandler>(ActionListVerbs.Change)
+        .Verb<ActionListHandler>(ActionListVerbs.Refresh)
         .UnknownVerb<FallbackHandler>()
         .Dialogs(dialogs => dialogs
             .Form<ProfileForm>(ProfileForm.Id, ProfileForm.Command)
@@ -24,5 +45,9 @@ internal static class Routes
             .Form<WithdrawForm>(WithdrawForm.Id, WithdrawForm.Command)
             .Form<CoordinatorGrantForm>(CoordinatorGrantForm.Id, CoordinatorGrantForm.Command)
             .Command<MyStatusHandler>(MyStatusHandler.Command)
-            .Command<ReviewsCommand>(ReviewsCommand.Command));
+            .Command<ReviewsCommand>(ReviewsCommand.Command)
+            .Command<SuggestMentorsHandler>(SuggestMentorsHandler.Command)
+            .Command<PairCitiesHandler>(PairCitiesHandler.Command)
+            .Command<LaunchScheduleHandler>(LaunchScheduleHandler.Command)
+            .Command<ActionListHandler>(ActionListHandler.Command));
 }

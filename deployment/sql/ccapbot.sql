@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActionCategories] (
@@ -26,7 +26,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -44,7 +44,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [Cities] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ConversationMembers] (
@@ -101,7 +101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [CoordinatorGrants] (
@@ -116,7 +116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineActivities] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineConversations] (
@@ -148,7 +148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -179,7 +179,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedActivities] (
@@ -195,7 +195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [UserProfiles] (
@@ -215,7 +215,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListTemplates] (
@@ -231,7 +231,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [Partnerships] (
@@ -256,7 +256,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [Applications] (
@@ -286,7 +286,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [Representatives] (
@@ -308,7 +308,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [TemplateActivities] (
@@ -326,7 +326,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListVersions] (
@@ -348,7 +348,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [LaunchMeetings] (
@@ -372,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [MatchSuggestions] (
@@ -400,7 +400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipCities] (
@@ -417,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [Registrations] (
@@ -438,7 +438,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [RepresentativeIdentities] (
@@ -454,7 +454,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipActivities] (
@@ -480,7 +480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListAgreement] (
@@ -499,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [MeetingRsvps] (
@@ -521,7 +521,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListItem] (
@@ -544,7 +544,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE TABLE [ActivityUpdates] (
@@ -566,7 +566,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Active', N'NameEn', N'NameVi', N'SortOrder') AND [object_id] = OBJECT_ID(N'[ActionCategories]'))
@@ -584,7 +584,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CategoryCode', N'Reviewed', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[ActionListTemplates]'))
@@ -601,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'DescriptionEn', N'DescriptionVi', N'Order', N'TemplateId', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[TemplateActivities]'))
@@ -645,7 +645,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_CityId] ON [ActionListAgreement] ([CityId]);
@@ -653,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_RepresentativeId] ON [ActionListAgreement] ([RepresentativeId]);
@@ -661,7 +661,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListAgreement_VersionId_CityId] ON [ActionListAgreement] ([VersionId], [CityId]);
@@ -669,7 +669,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_OwnerCityId] ON [ActionListItem] ([OwnerCityId]);
@@ -677,7 +677,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_RevisesActivityId] ON [ActionListItem] ([RevisesActivityId]);
@@ -685,7 +685,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_TemplateActivityId] ON [ActionListItem] ([TemplateActivityId]);
@@ -693,7 +693,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListItem_VersionId_Number] ON [ActionListItem] ([VersionId], [Number]);
@@ -701,7 +701,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListTemplates_CategoryCode] ON [ActionListTemplates] ([CategoryCode]);
@@ -709,7 +709,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListVersions_PartnershipId_Number] ON [ActionListVersions] ([PartnershipId], [Number]);
@@ -717,7 +717,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListVersions_ProposedByCityId] ON [ActionListVersions] ([ProposedByCityId]);
@@ -725,7 +725,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_ActivityId_At] ON [ActivityUpdates] ([ActivityId], [At]);
@@ -733,7 +733,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_At] ON [ActivityUpdates] ([At]);
@@ -741,7 +741,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_RepresentativeId] ON [ActivityUpdates] ([RepresentativeId]);
@@ -749,7 +749,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_CityId] ON [Applications] ([CityId]);
@@ -757,7 +757,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_Kind] ON [Applications] ([Status], [Kind]);
@@ -765,7 +765,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -773,7 +773,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
@@ -781,7 +781,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cities_CountryCode_Name] ON [Cities] ([CountryCode], [Name]);
@@ -789,7 +789,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_AadObjectId] ON [ConversationMembers] ([AadObjectId]);
@@ -797,7 +797,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_UserId] ON [ConversationMembers] ([UserId]);
@@ -805,7 +805,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CoordinatorGrants_Identity] ON [CoordinatorGrants] ([Identity]);
@@ -813,7 +813,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DirectLineActivities_ConversationId_ActivityId] ON [DirectLineActivities] ([ConversationId], [ActivityId]);
@@ -821,7 +821,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineActivities_ConversationId_Sequence] ON [DirectLineActivities] ([ConversationId], [Sequence]);
@@ -829,7 +829,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineConversations_UserId] ON [DirectLineConversations] ([UserId]);
@@ -837,7 +837,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LaunchMeetings_PartnershipId_Number] ON [LaunchMeetings] ([PartnershipId], [Number]);
@@ -845,7 +845,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LaunchMeetings_Status_StartsAt] ON [LaunchMeetings] ([Status], [StartsAt]);
@@ -853,7 +853,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_CandidateCityId] ON [MatchSuggestions] ([CandidateCityId]);
@@ -861,7 +861,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MatchSuggestions_LearningApplicationId_CandidateCityId] ON [MatchSuggestions] ([LearningApplicationId], [CandidateCityId]);
@@ -869,7 +869,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_MentorApplicationId] ON [MatchSuggestions] ([MentorApplicationId]);
@@ -877,7 +877,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_PartnershipId] ON [MatchSuggestions] ([PartnershipId]);
@@ -885,7 +885,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_Status_LearningApplicationId_Rank] ON [MatchSuggestions] ([Status], [LearningApplicationId], [Rank]);
@@ -893,7 +893,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_CityId] ON [MeetingRsvps] ([CityId]);
@@ -901,7 +901,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MeetingRsvps_LaunchMeetingId_RepresentativeId_Revision] ON [MeetingRsvps] ([LaunchMeetingId], [RepresentativeId], [Revision]);
@@ -909,7 +909,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_RepresentativeId] ON [MeetingRsvps] ([RepresentativeId]);
@@ -917,7 +917,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_IdempotencyKey] ON [OutboxMessages] ([IdempotencyKey]);
@@ -925,7 +925,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Status_DueAt] ON [OutboxMessages] ([Status], [DueAt]);
@@ -933,7 +933,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Topic] ON [OutboxMessages] ([Topic]);
@@ -941,7 +941,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UpdateOfKey] ON [OutboxMessages] ([UpdateOfKey]);
@@ -949,7 +949,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_DueDate] ON [PartnershipActivities] ([DueDate]);
@@ -957,7 +957,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_OwnerCityId_Status] ON [PartnershipActivities] ([OwnerCityId], [Status]);
@@ -965,7 +965,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_PartnershipId_Number] ON [PartnershipActivities] ([PartnershipId], [Number]);
@@ -973,7 +973,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_TemplateActivityId] ON [PartnershipActivities] ([TemplateActivityId]);
@@ -981,7 +981,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_ApplicationId] ON [PartnershipCities] ([ApplicationId]);
@@ -989,7 +989,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_CityId] ON [PartnershipCities] ([CityId]);
@@ -997,7 +997,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_CategoryCode] ON [Partnerships] ([CategoryCode]);
@@ -1005,7 +1005,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_Status] ON [Partnerships] ([Status]);
@@ -1013,7 +1013,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ProcessedActivities_ProcessedAt] ON [ProcessedActivities] ([ProcessedAt]);
@@ -1021,7 +1021,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_CityId] ON [Registrations] ([CityId]);
@@ -1029,7 +1029,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_RepresentativeId] ON [Registrations] ([RepresentativeId]);
@@ -1037,7 +1037,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_Status_SubmittedAt] ON [Registrations] ([Status], [SubmittedAt]);
@@ -1045,7 +1045,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_AadObjectId] ON [RepresentativeIdentities] ([AadObjectId]);
@@ -1053,7 +1053,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RepresentativeIdentities_ChannelId_UserId] ON [RepresentativeIdentities] ([ChannelId], [UserId]);
@@ -1061,7 +1061,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_RepresentativeId] ON [RepresentativeIdentities] ([RepresentativeId]);
@@ -1069,7 +1069,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Representatives_CityId] ON [Representatives] ([CityId]);
@@ -1077,7 +1077,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TemplateActivities_TemplateId] ON [TemplateActivities] ([TemplateId]);
@@ -1085,11 +1085,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123044044_Initial'
+    WHERE [MigrationId] = N'20261123053106_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123044044_Initial', N'10.0.14');
+    VALUES (N'20261123053106_Initial', N'10.0.14');
 END;
 
 COMMIT;

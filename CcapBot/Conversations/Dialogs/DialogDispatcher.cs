@@ -51,8 +51,15 @@ public sealed partial class DialogDispatcher(
         var run = d.State.Run;
         if (run is null)
         {
-            if (recognizer.Recognize(text) is { } command) await RunCommandAsync(d, command.CommandId);
-            else d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
+            if (recognizer.Recognize(text) is { } command)
+            {
+                d.Turn.CommandNumber = command.Number;
+                await RunCommandAsync(d, command.CommandId);
+            }
+            else
+            {
+                d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
+            }
             return;
         }
 
@@ -91,6 +98,7 @@ public sealed partial class DialogDispatcher(
                     return;
                 }
             }
+            d.Turn.CommandNumber = match.Number;
             await RunCommandAsync(d, match.CommandId);
             return;
         }

@@ -9,7 +9,11 @@ namespace CcapBot.Conversations.Dialogs;
 /// ("profile|settings|…", matched in every language, forgiving case, accents and typos).
 /// </summary>
 /// <param name="Verb">A card verb that runs the same command (e.g. a welcome card button), if any.</param>
-public sealed record CommandDefinition(string Id, string? Verb = null)
+/// <param name="TakesNumber">
+/// The command may end with a number ("suggest mentors for 12", "#12"): the handler reads it from
+/// <see cref="TurnContext.CommandNumber"/>; without one the command runs as usual.
+/// </param>
+public sealed record CommandDefinition(string Id, string? Verb = null, bool TakesNumber = false)
 {
     public static IEnumerable<string> Keys(string id) => [$"Command.{id}.Title", $"Command.{id}.Description", $"Command.{id}.Phrases"];
 }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerCcapDbContext))]
-    [Migration("20261123044044_Initial")]
+    [Migration("20261123053106_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

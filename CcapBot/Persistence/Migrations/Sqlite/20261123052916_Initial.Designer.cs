@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CcapBot.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCcapDbContext))]
-    [Migration("20261123044024_Initial")]
+    [Migration("20261123052916_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
