@@ -76,24 +76,6 @@ param botSku string = 'F0'
 @description('Name shown for the bot in Azure and in the channels.')
 param botDisplayName string = 'CcapBot'
 
-@description('Optional: a random secret of at least 32 characters that turns on the embedded web chat page at https://<app>/ (CcapBot\'s own Direct Line). Leave empty to use only Teams and Azure\'s Direct Line / Web Chat channels.')
-@secure()
-param webChatSecret string = ''
-
-var embeddedWebChat = !empty(webChatSecret)
-// Only set when the embedded web chat is on: the secret from Key Vault, and where its replies go
-// (this app's own public address, required by the service whenever a secret is set).
-var embeddedWebChatSettings = embeddedWebChat ? [
-  {
-    name: 'DirectLine__Secret'
-    value: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=ccapbot-webchat-secret)'
-  }
-  {
-    name: 'DirectLine__ServiceUrl'
-    value: 'https://${webAppName}.azurewebsites.net/'
-  }
-] : []
-
 var tenantId = tenant().tenantId
 var useManagedIdentity = botAppType == 'UserAssignedMSI'
 var effectiveBotAppId = useManagedIdentity ? identity.properties.clientId : botAppId
@@ -191,15 +173,6 @@ resource botPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   }
 }
 
-resource webChatSecretValue 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (embeddedWebChat) {
-  parent: keyVault
-  name: 'ccapbot-webchat-secret'
-  properties: {
-    contentType: 'Embedded web chat Direct Line secret (DirectLine__Secret)'
-    value: webChatSecret
-  }
-}
-
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: appServicePlanName
   location: location
@@ -241,7 +214,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       // The web chat's Direct Line stream is a WebSocket.
       webSocketsEnabled: true
-      appSettings: concat([
+      appSettings: [
         {
           name: 'ASPNETCORE_ENVIRONMENT'
           value: 'Production'
@@ -279,13 +252,12 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
           name: 'ConnectionStrings__CcapBot'
           value: '@Microsoft.KeyVault(SecretUri=${connectionStringSecret.properties.secretUri})'
         }
-      ], embeddedWebChatSettings)
+      ]
     }
   }
   dependsOn: [
     identityReadsSecrets
     botPasswordSecret
-    webChatSecretValue
   ]
 }
 
