@@ -65,6 +65,9 @@ public sealed partial class TurnPipeline(
                 MarkProcessed(db, turn);
                 member.Version++;
                 await db.SaveChangesAsync(cancellationToken);
+                // A feature that needed generated ids mid-turn saved inside a transaction it opened: it commits here,
+                // with the rest of the turn, or rolls back with the scope on a conflict.
+                if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts)
             {
