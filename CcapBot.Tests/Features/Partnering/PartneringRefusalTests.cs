@@ -194,6 +194,23 @@ public sealed class PartneringRefusalTests(PartneringRefusalFixture fixture) : I
         Assert.Equal(PartnershipStatus.Confirmed, await World.QueryAsync(db => db.Partnerships.Where(p => p.Id == id).Select(p => p.Status).SingleAsync()));
     }
 
+    [Theory]
+    [InlineData(LaunchVerbs.Reschedule)]
+    [InlineData(LaunchVerbs.Cancel)]
+    public async Task MovingOrCancellingTheMeeting_ByARepresentative_IsRefused_AndTheMeetingStays(string verb)
+    {
+        var startsAt = PartneringWorld.Start.AddDays(10);
+        var id = await World.PartnershipAsync("Kitakyushu", "Hai Phong", p => p.ScheduleLaunch(PartnershipActor.Coordinator(PartneringWorld.CoordinatorUser),
+            new LaunchMeetingPlan(startsAt, 60, "Asia/Bangkok"), PartneringWorld.Start));
+
+        var reply = await World.Teams(PartneringWorld.LanUser).PostAsync(Execute(PartneringWorld.LanUser, verb,
+            new { partnership = id, meeting = 1, zone = "Asia/Ho_Chi_Minh", newDate = "2026-03-10", newTime = "10:00", newDuration = "60" }));
+
+        Assert.Equal("Nothing was changed:\nonly a Clean Air Asia coordinator can do this.", Message(reply));
+        var meeting = await World.QueryAsync(db => db.LaunchMeetings.AsNoTracking().SingleAsync(m => m.PartnershipId == id));
+        Assert.Equal((LaunchMeetingStatus.Scheduled, startsAt, 0), (meeting.Status, meeting.StartsAt, meeting.Revision));
+    }
+
     [Fact]
     public async Task Scheduling_InThePast_ComesBackWithTheReasonAndTheValues_AndNothingIsScheduled()
     {

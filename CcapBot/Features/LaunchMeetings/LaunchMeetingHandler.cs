@@ -49,6 +49,7 @@ public sealed partial class LaunchMeetingHandler(
                     Respond(turn, actor, reader, partnership, meeting, inputs);
                     break;
                 case LaunchVerbs.Reschedule:
+                    if (!actor.IsCoordinator) throw new DomainRuleException(DomainRule.CoordinatorOnly);
                     var zone = TimeZones.TryFind(inputs.Text("zone")) ?? TimeZones.TryFind(LaunchMeetingCards.ZoneOf(partnership, meeting, reader)) ?? TimeZoneInfo.Utc;
                     if (inputs.Date("newDate") is not { } date || inputs.Time("newTime") is not { } time)
                     {

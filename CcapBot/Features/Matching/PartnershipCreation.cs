@@ -13,8 +13,9 @@ public sealed class PartnershipCreation(CcapDbContext db, PartnershipNotices not
 {
     /// <summary>
     /// Saves <paramref name="partnership"/> (already confirmed), records it in the audit log and tells every representative
-    /// of its cities. The partnership is saved at once because its number goes into every notice and button; the notices
-    /// and the audit entry commit with the turn, and are written again (once) if the turn runs again.
+    /// of its cities. The partnership is saved at once because its number goes into every notice and button, inside a
+    /// transaction the turn pipeline commits with the rest of the turn (or rolls back on a conflict), so the partnership,
+    /// its notices and the audit entry are stored together or not at all.
     /// </summary>
     public async Task<PartnershipContext> CompleteAsync(Partnership partnership, Actor actor, string how, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -22,6 +23,7 @@ public sealed class PartnershipCreation(CcapDbContext db, PartnershipNotices not
         if (partnership.Id == 0)
         {
             db.Partnerships.Add(partnership);
+            if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             Audit.Record(db, actor, now, "partnership.created", nameof(Partnership), partnership.Id, JsonSerializer.SerializeToElement(new Dictionary<string, string>
             {

@@ -15,8 +15,9 @@ namespace CcapBot.Features.Matching;
 /// their score and a reason per factor in the reader's language, what was decided, and Confirm / Reject.
 /// Copies sent to coordinators are updated in place when one of them decides.
 /// </summary>
-public sealed class SuggestionCards(
-    MentorSuggestions suggestions, PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text, MatchReasonText reasons)
+public sealed partial class SuggestionCards(
+    MentorSuggestions suggestions, PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text, MatchReasonText reasons,
+    ILogger<SuggestionCards> log)
 {
     /// <summary>Open candidates shown (decided ones are shown besides, for the record).</summary>
     public const int OpenShown = 5;
@@ -34,7 +35,10 @@ public sealed class SuggestionCards(
     {
         await suggestions.RefreshAsync(applicationId, cancellationToken);
         if (await SuggestionView.LoadAsync(db, applicationId, cancellationToken) is not { } view) return 0;
-        return await PublishAsync(db, view, await audience.CoordinatorsAsync(cancellationToken), cancellationToken);
+        var coordinators = await audience.CoordinatorsAsync(cancellationToken);
+        // They see it when they ask ("suggest mentors"); nobody is lost, but someone should know why no card came.
+        if (coordinators.Count == 0) LogNoCoordinator(log, applicationId);
+        return await PublishAsync(db, view, coordinators, cancellationToken);
     }
 
     /// <summary>The card for <paramref name="reader"/>, ranking again first when <paramref name="rank"/>; null when there is no such learning application.</summary>
@@ -133,6 +137,9 @@ public sealed class SuggestionCards(
         if (view.Application.OtherNeeds is { Length: > 0 } other) purpose += " — " + other;
         return purpose.Length <= Partnership.MaxPurposeLength ? purpose : purpose[..(Partnership.MaxPurposeLength - 1)] + "…";
     }
+
+    [LoggerMessage(EventId = 7104, Level = LogLevel.Warning, Message = "No coordinator can be reached for the mentor suggestions of application {ApplicationId}")]
+    private static partial void LogNoCoordinator(ILogger logger, int applicationId);
 
     private string Period(Application application, string language)
     {

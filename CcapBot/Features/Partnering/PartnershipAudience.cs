@@ -73,17 +73,19 @@ public sealed partial class PartnershipAudience(
         return [.. recipients.DistinctBy(r => r.Key)];
     }
 
-    /// <summary>Every coordinator the bot can reach: configured or granted identities with a 1:1 conversation, the latest per person.</summary>
+    /// <summary>
+    /// Every coordinator the bot can reach: configured or granted identities (Teams aadObjectId or channel user id; a
+    /// typed email proves nothing) with a 1:1 conversation, the latest per person.
+    /// </summary>
     public async Task<List<Recipient>> CoordinatorsAsync(CancellationToken cancellationToken)
     {
         var granted = await db.CoordinatorGrants.AsNoTracking().Where(g => g.RevokedAt == null).Select(g => g.Identity).ToListAsync(cancellationToken);
-        var identities = coordinators.Value.Identities.Concat(granted).Where(i => i.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        // Ids and GUIDs may be configured in another case than the channel sends them.
+        var identities = coordinators.Value.Identities.Concat(granted).Where(i => i.Length > 0)
+            .SelectMany(i => new[] { i.Trim(), i.Trim().ToLowerInvariant(), i.Trim().ToUpperInvariant() }).Distinct(StringComparer.Ordinal).ToList();
         if (identities.Count == 0) return [];
-        var emails = identities.Where(i => i.Contains('@', StringComparison.Ordinal)).ToList();
-        var byEmail = await db.UserProfiles.AsNoTracking().Where(p => emails.Contains(p.Email)).Select(p => p.ChannelId + "|" + p.UserId).ToListAsync(cancellationToken);
         var members = await db.ConversationMembers.AsNoTracking()
-            .Where(m => m.Active && !m.IsGroup
-                && (identities.Contains(m.UserId) || (m.AadObjectId != null && identities.Contains(m.AadObjectId)) || byEmail.Contains(m.ChannelId + "|" + m.UserId)))
+            .Where(m => m.Active && !m.IsGroup && (identities.Contains(m.UserId) || (m.AadObjectId != null && identities.Contains(m.AadObjectId))))
             .ToListAsync(cancellationToken);
         return [.. members
             .GroupBy(m => (m.ChannelId, m.UserId))
@@ -113,7 +115,8 @@ public sealed partial class PartnershipAudience(
             Target = sentTo,
             Language = LanguageOf(member, representative),
             Representative = representative,
-            IsCoordinator = await actors.IsCoordinatorAsync(userId, member?.AadObjectId, representative?.Email, cancellationToken),
+            // Not the representative's email: people type it themselves when they register, so it proves nothing.
+            IsCoordinator = await actors.IsCoordinatorAsync(userId, member?.AadObjectId, email: null, cancellationToken),
             OwnZone = TimeZones.TryFind(member?.TimeZone) ?? TimeZones.TryFind(member?.ClientTimeZone),
         };
     }
