@@ -215,6 +215,50 @@ public sealed class ReviewTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AReturnedApplication_IsCorrectedInPlace_FromItsOutcomeCard()
+    {
+        var lan = Coordinator();
+        await lan.SayAsync("hi");
+        var hoa = Representative();
+        await People.RegisterAsync(hoa, "Viet Nam", "Nha Trang", "hoa@nhatrang.gov.vn");
+        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
+        await People.ApplyAsync(hoa);
+        var review = await People.OutboxCardAsync(_connector, lan, "C3 learning request");
+        await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Please add the port operations area." }, review);
+
+        var outcome = await People.OutboxCardAsync(_connector, hoa, "Application returned");
+        Assert.Contains("Please add the port operations area.", People.Text(outcome), StringComparison.Ordinal);
+        var resubmit = BotConversation.Actions(outcome).Single();
+        Assert.Equal(("apply", 1), ((string?)resubmit["data"]?["command"], (int?)resubmit["data"]?["resubmit"]));
+
+        var reopened = await hoa.PressAsync("Edit and resubmit", card: outcome);
+        var summary = reopened.Cards.Last();
+        Assert.Contains("Correction of no. 1: learning request (Developing an emissions inventory)", People.Text(summary), StringComparison.Ordinal);
+        var edit = BotConversation.Actions(summary).First(a => (string?)a["data"]?["field"] == "categories");
+        await hoa.PressAsync(edit, summary);
+        var r = await hoa.SayAsync("Developing an emissions inventory, Reducing emissions from port operations");
+        summary = r.Cards.Last(); // back to the summary: the specific actions are optional, edited on their own
+        await hoa.PressAsync(BotConversation.Actions(summary).First(a => (string?)a["data"]?["field"] == "actions"), summary);
+        r = await hoa.SayAsync("Define scope, Port emissions inventory by sector");
+        r = await hoa.PressAsync("Confirm", card: r.Cards.Last());
+        Assert.Contains("The corrected learning request of Nha Trang (no. 1) was sent to the coordinators again.", r.All, StringComparison.Ordinal);
+
+        var application = await _bot.QueryAsync(db => db.Applications.SingleAsync(Ct));
+        Assert.Equal((1, ReviewStatus.Submitted, (string?)null), (application.Id, application.Status, application.Reason));
+        Assert.Equal(["emissions-inventory", "port-operations"], application.Categories.Order());
+        Assert.Equal([301, 401], application.SpecificActions.Order());
+        Assert.Contains("application.resubmitted", await _bot.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync(Ct)));
+        Assert.Contains("Port emissions inventory by sector", People.Text(await People.OutboxCardAsync(_connector, lan, "Port emissions inventory by sector")), StringComparison.Ordinal);
+
+        // Returned again, a new application asks first whether it corrects the returned one.
+        await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Dates, please." }, await People.OutboxCardAsync(_connector, lan, "Port emissions inventory by sector"));
+        r = await hoa.SayAsync("apply");
+        Assert.Contains("Is this a correction of an application that was returned to you, or a new application?", r.All, StringComparison.Ordinal);
+        r = await hoa.SayAsync("A new application");
+        Assert.Contains("Is the city asking for a mentor city", r.All, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheSameCity_IsOfferedToJoin_WhenApproved_AndRefused_WhileUnderReview()
     {
         var lan = Coordinator();
