@@ -79,6 +79,9 @@ public sealed partial class TurnPipeline(
             {
                 LogTurnFailed(log, e);
                 Telemetry.HandlerErrors.Add(1);
+                // A feature's mid-turn save left the turn's transaction open (on SQLite, holding the write lock):
+                // undo it before recovering in a scope of its own.
+                if (db.Database.CurrentTransaction is { } open) await open.DisposeAsync();
                 return await RecoverAsync(activity, cancellationToken);
             }
 

@@ -105,7 +105,9 @@
 
   async function start() {
     applyLanguage();
-    await offerDemo();
+    // Only a page already switched to the demo coordinator needs the answer before its session starts.
+    const demoOffered = offerDemo();
+    if (stored(DEMO_KEY) === '1') await demoOffered;
     status.textContent = TEXT[language].loading;
     const response = await fetch('api/webchat/session', {
       method: 'POST',

@@ -107,10 +107,10 @@ internal sealed class WebChatUser(DirectLineDriver driver, WebChatSession sessio
     public string UserId => session.UserId;
     public string ConversationId => session.ConversationId;
 
-    public static async Task<WebChatUser> StartAsync(Uri baseAddress, string locale)
+    public static async Task<WebChatUser> StartAsync(Uri baseAddress, string locale, string? userId = null)
     {
         var driver = new DirectLineDriver(baseAddress);
-        using var response = await driver.Http.PostAsync("api/webchat/session", DirectLineDriver.Json(new { userId = DirectLineDriver.NewUserId(), locale }), TestContext.Current.CancellationToken);
+        using var response = await driver.Http.PostAsync("api/webchat/session", DirectLineDriver.Json(new { userId = userId ?? DirectLineDriver.NewUserId(), locale }), TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
         var session = (await response.Content.ReadFromJsonAsync(DirectLineJsonContext.Default.WebChatSession, TestContext.Current.CancellationToken))!;
         var (status, _) = await driver.StartAsync(session.Token, new { user = new { id = session.UserId }, locale });

@@ -82,6 +82,26 @@ public sealed class DemoCoordinatorTests(ChromiumFixture chromium) : IClassFixtu
         Assert.Contains(DemoIdentity, await app.QueryAsync(db => db.DirectLineConversations.Select(c => c.UserId).ToListAsync()));
     }
 
+    [Fact]
+    public async Task TheDemoCoordinator_DecidesOnTheWebChat_AndTheCardThereUpdatesInPlace()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new CcapBotFactory().With("Coordinators:DemoIdentity", DemoIdentity).WithKestrel();
+        using var coordinator = await WebChatUser.StartAsync(app.BaseAddress, "en-US", DemoIdentity);
+        var hoa = People.Teams(app, connector, "29:hoa", Guid.NewGuid().ToString(), "Hoa");
+        await People.RegisterAsync(hoa, "Viet Nam", "Hoi An", "hoa@hoian.gov.vn");
+
+        var delivered = await coordinator.WaitForAsync(a => WebChatUser.Card(a) is { } c && People.Text(c).Contains("New city registration: Hoi An", StringComparison.Ordinal));
+        var card = WebChatUser.Card(delivered)!;
+        Assert.Equal(["review.approve", "review.return"], People.Verbs(card)); // web chat: Action.Submit with data.verb
+        var approved = await coordinator.PressAsync(card, "Approve");
+
+        Assert.Contains("Approved: New city registration: Hoi An, Vietnam. The applicant has been told.", approved.AllText(), StringComparison.Ordinal);
+        var updated = await coordinator.WaitForAsync(a => a.Id == delivered.Id && WebChatUser.Card(a) is { } c && People.Text(c).Contains("✔ Approved by", StringComparison.Ordinal));
+        Assert.Empty(People.Verbs(WebChatUser.Card(updated)!));
+        Assert.Equal(CcapBot.Domain.CityStatus.Approved, (await app.QueryAsync(db => db.Cities.SingleAsync())).Status);
+    }
+
     private static ILocator Text(IPage page, string text) => page.GetByRole(AriaRole.Feed).GetByText(text, new() { Exact = true });
 
     private static async Task SayAsync(IPage page, string text)

@@ -171,6 +171,12 @@ public sealed class RegistrationForm(
         {
             if (sameKey.FirstOrDefault(c => c.Status == CityStatus.Approved) is not { } approved) return text.Format(language, "Registration.CityChanged", name);
             city = approved;
+            // A correction that now joins another city leaves the city this person had registered (returned) behind.
+            if (registration is { Kind: RegistrationKind.NewCity, City: { } abandoned } && abandoned.Id != approved.Id)
+            {
+                abandoned.Status = CityStatus.Withdrawn;
+                abandoned.UpdatedAt = turn.Now;
+            }
         }
         else
         {
