@@ -139,18 +139,11 @@ public sealed class WebChatPageTests(ChromiumFixture chromium) : IClassFixture<C
     /// Text shown in the transcript (the feed of messages), matched exactly: Web Chat also keeps
     /// screen-reader copies ("Bot said: …", live-region announcements) of the same words elsewhere.
     /// </summary>
-    private static ILocator Text(IPage page, string text) => page.GetByRole(AriaRole.Feed).GetByText(text, new() { Exact = true });
+    private static ILocator Text(IPage page, string text) => WebChat.Text(page, text);
 
-    /// <summary>A button of a rendered Adaptive Card (not Web Chat's hidden copies).</summary>
-    private static ILocator CardButton(IPage page, string title) => page.Locator(".ac-pushButton", new() { HasText = title });
+    private static ILocator CardButton(IPage page, string title) => WebChat.CardButton(page, title);
 
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var input = page.GetByPlaceholder("Type your message");
-        await Assertions.Expect(input).ToBeEditableAsync(new() { Timeout = 20_000 });
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-    }
+    private static Task SayAsync(IPage page, string text) => WebChat.SayAsync(page, text);
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Features.Onboarding;
+using CcapBot.Features.Review;
 using CcapBot.Features.Tracking;
 
 namespace CcapBot.Tests.Cards;
@@ -16,7 +17,7 @@ internal static class CardSamples
     /// <summary>Text a user could type that would break a card if it were spliced into JSON or re-read as a template.</summary>
     public const string Hostile = "Nguyễn \"Lan\" ${$root.instance} }]} <at>x</at> \\u0000 `tick`";
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } = new Dictionary<string, IReadOnlyList<(string, JsonNode)>>
+    private static readonly Dictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> Engine = new()
     {
         ["welcome"] =
         [
@@ -109,11 +110,66 @@ internal static class CardSamples
             }, Tracking.OverviewCardData)),
             ("empty", Node(new OverviewCardData { Title = "Your activities", Text = "There are no activities being implemented.", Sections = [] }, Tracking.OverviewCardData)),
         ],
+        ["review"] =
+        [
+            ("open registration", Node(ReviewSample() with { Open = true }, Rc.ReviewCardData)),
+            ("approved application", Node(ReviewSample() with
+            {
+                Title = "C3 learning request: Haiphong, Viet Nam", Subject = "application", Id = 7, Status = "✔ Approved by Lan on 3/3/2026 10:05 AM", StatusColor = "Good",
+            }, Rc.ReviewCardData)),
+            ("returned with a hostile reason", Node(ReviewSample() with { Status = "↩ Returned by Lan on 3/3/2026 10:05 AM. Reason: " + Hostile, StatusColor = "Warning" }, Rc.ReviewCardData)),
+        ],
+        ["review-outcome"] =
+        [
+            ("approved with buttons", Node(new OutcomeCardData
+            {
+                Title = "Registration approved", Color = "Good", Text = "Welcome to CCAP! The registration of Haiphong was approved by Lan.",
+                Buttons = [new("Ask for a mentor city", "apply", Kind: "learning"), new("Offer to mentor", "apply", Kind: "mentor"), new("My status", "status")],
+            }, Rc.OutcomeCardData)),
+            ("returned with reason", Node(new OutcomeCardData
+            {
+                Title = "Application returned", Color = "Warning", Text = "Lan returned the learning request of Haiphong with a comment.", Reason = Hostile,
+                ReasonLabel = "Coordinator's comment", Buttons = [new("Edit and resubmit", "apply", Resubmit: 7)],
+            }, Rc.OutcomeCardData)),
+            ("no buttons", Node(new OutcomeCardData { Title = "Done", Text = "Nothing to do." }, Rc.OutcomeCardData)),
+        ],
+        ["my-status"] =
+        [
+            ("representative", Node(new StatusCardData
+            {
+                Title = "My status",
+                Sections =
+                [
+                    new("You", [new("Your id", "dl_0f8fad5b-d9cb-469f-a165-70867728950e"), new("Role", "Representative of Haiphong")]),
+                    new("Applications", [new("No. 1: learning request", Hostile)]),
+                ],
+                Buttons = [new("Ask for a mentor city", "apply", Kind: "learning"), new("Correct application no. 1", "apply", Resubmit: 1), new("Withdraw an application", "withdraw")],
+            }, Rc.StatusCardData)),
+            ("not registered", Node(new StatusCardData
+            {
+                Title = "My status", Intro = "You have not registered a city yet.", Sections = [new("You", [new("Your id", "29:abc")])],
+                Buttons = [new("Register my city", "register")],
+            }, Rc.StatusCardData)),
+            ("no buttons", Node(new StatusCardData { Title = "My status", Sections = [] }, Rc.StatusCardData)),
+        ],
     };
+
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } =
+        Engine.Concat(PartneringCardSamples.All).ToDictionary();
 
     private static TrackingJsonContext Tracking => TrackingJsonContext.Default;
 
     private static DialogCardsJsonContext Ctx => DialogCardsJsonContext.Default;
+
+    private static ReviewCardsJsonContext Rc => ReviewCardsJsonContext.Default;
+
+    private static ReviewCardData ReviewSample() => new()
+    {
+        Title = "New city registration: Haiphong, Viet Nam", Subtitle = $"Sent by {Hostile} (lan@example.org) on 3/3/2026 9:00 AM",
+        Facts = [new("City", "Haiphong"), new("Agency", Hostile), new("Phone", "—")],
+        ReasonLabel = "Reason (required to return)", ReasonPlaceholder = "What should the applicant change?", ReasonError = "Please give a reason.",
+        ApproveLabel = "Approve", ReturnLabel = "Return", Subject = "registration", Id = 12, Round = "639000000000000000",
+    };
 
     private static JsonNode Node<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) => JsonSerializer.SerializeToNode(value, type)!;
 

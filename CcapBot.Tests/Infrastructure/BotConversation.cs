@@ -20,6 +20,9 @@ public sealed class BotConversation(HttpClient client, FakeConnector connector, 
     public string ChannelId { get; } = channelId;
     public string Locale { get; set; } = locale;
     public string UserId { get; set; } = "29:user-1";
+    public string UserName { get; set; } = "Nguyen Van A";
+    /// <summary>The Teams aadObjectId sent with each activity; "aad-" + <see cref="UserId"/> unless set.</summary>
+    public string? AadObjectId { get; set; }
     public string? LocalTimezone { get; set; }
 
     /// <summary>The last card the bot showed (sent, updated in place, or returned by an invoke).</summary>
@@ -86,7 +89,7 @@ public sealed class BotConversation(HttpClient client, FakeConnector connector, 
         .To(connector.ServiceUrl)
         .OnChannel(ChannelId)
         .InConversation(ConversationId)
-        .From(UserId, "Nguyen Van A", "aad-" + UserId)
+        .From(UserId, UserName, AadObjectId ?? "aad-" + UserId)
         .WithLocale(Locale)
         .Apply(a => a with { LocalTimezone = LocalTimezone });
 

@@ -47,12 +47,23 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
         return this;
     }
 
-    /// <summary>Serve on a real loopback port (for browsers, JS clients and the local Direct Line's own callbacks).</summary>
-    public CcapBotFactory WithKestrel()
+    /// <summary>
+    /// Serve on a real loopback port (for browsers, JS clients and the local Direct Line's own callbacks): any free
+    /// one, or <paramref name="port"/> when configuration must name it beforehand (DirectLine:ServiceUrl).
+    /// </summary>
+    public CcapBotFactory WithKestrel(int port = 0)
     {
         _kestrel = true;
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         return this;
+    }
+
+    /// <summary>A loopback port free right now (for <see cref="WithKestrel"/> when the URL must be configured first).</summary>
+    public static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>The base address of the running server (Kestrel when enabled).</summary>

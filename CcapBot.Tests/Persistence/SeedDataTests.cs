@@ -1,11 +1,14 @@
+using System.Text.RegularExpressions;
 using CcapBot.Domain;
+using CcapBot.Persistence.Seed;
+using CcapBot.Tests.Deployment;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CcapBot.Tests.Persistence;
 
-public sealed class SeedDataTests : IAsyncLifetime
+public sealed partial class SeedDataTests : IAsyncLifetime
 {
     private readonly CcapBotFactory _bot = new();
 
@@ -58,4 +61,45 @@ public sealed class SeedDataTests : IAsyncLifetime
         Assert.Equal(ActionCategory.Other, categories[^1].Code);
         Assert.Equal("Public bike-sharing systems", categories.Single(c => c.Code == "bike-sharing").NameEn);
     }
+
+    /// <summary>
+    /// The SQL Server side, without a SQL Server: the production script (deployment/sql/ccapbot.sql, generated from the
+    /// SQL Server migrations) inserts the five reviewed templates and their 4–8 activities in both languages, as seeded.
+    /// </summary>
+    [Fact]
+    public async Task ProductionScript_SeedsTheFiveTemplates_EachWith4To8ActivitiesInBothLanguages()
+    {
+        var script = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "deployment", "sql", "ccapbot.sql"), TestContext.Current.CancellationToken);
+        var templates = Rows(script, "ActionListTemplates").Select(r => TemplateRow().Match(r)).Where(m => m.Success)
+            .Select(m => (Id: int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture), Code: m.Groups["code"].Value, En: m.Groups["en"].Value, Vi: m.Groups["vi"].Value)).ToList();
+        var activities = Rows(script, "TemplateActivities").Select(r => ActivityRow().Match(r)).Where(m => m.Success)
+            .Select(m => (Template: int.Parse(m.Groups["template"].Value, System.Globalization.CultureInfo.InvariantCulture), En: m.Groups["en"].Value, Vi: m.Groups["vi"].Value)).ToList();
+        var seed = ActionListSeed.Load();
+
+        Assert.Equal(["commercial-cooking", "bike-sharing", "port-operations", "emissions-inventory", "low-emission-development"], templates.OrderBy(t => t.Id).Select(t => t.Code));
+        Assert.All(templates, t => Assert.NotEqual(t.En, t.Vi));
+        Assert.Equal(seed.Activities.Length, activities.Count);
+        Assert.All(templates, t =>
+        {
+            var own = activities.Where(a => a.Template == t.Id).ToList();
+            Assert.InRange(own.Count, ActionListRules.MinActivities, ActionListRules.MaxActivities);
+            Assert.All(own, a => Assert.True(a.En.Length > 0 && a.Vi.Length > 0 && a.En != a.Vi, $"{a.En} / {a.Vi}"));
+        });
+        Assert.Contains(activities, a => a.Vi == "Kiểm kê phát thải cảng theo lĩnh vực");
+    }
+
+    /// <summary>The value rows of the script's INSERT into <paramref name="table"/> (one row per line).</summary>
+    private static IEnumerable<string> Rows(string script, string table)
+    {
+        var start = script.IndexOf($"EXEC(N'INSERT INTO [{table}]", StringComparison.Ordinal);
+        Assert.True(start >= 0, $"The script has no seed INSERT into {table}.");
+        var end = script.IndexOf("');", start, StringComparison.Ordinal);
+        return script[start..end].Split('\n').Skip(1);
+    }
+
+    [GeneratedRegex(@"\((?<id>\d+), N''(?<code>[a-z-]+)'', CAST\(1 AS bit\), N''(?<en>.+?)'', N''(?<vi>.+?)''\)")]
+    private static partial Regex TemplateRow();
+
+    [GeneratedRegex(@", \d+, (?<template>\d+), N''(?<en>.+?)'', N''(?<vi>.+?)''\)")]
+    private static partial Regex ActivityRow();
 }

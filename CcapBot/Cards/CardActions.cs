@@ -12,6 +12,9 @@ public static class CardActions
 
     internal static void AdaptForChannel(JsonNode card, bool universalActions)
     {
+        // A card's refresh (Universal Actions: Teams re-asks the bot for the viewer's version) takes only
+        // Action.Execute, so channels without Execute get the card without it.
+        if (!universalActions && card is JsonObject root && root.ContainsKey("refresh")) root.Remove("refresh");
         switch (card)
         {
             case JsonObject obj:

@@ -44,6 +44,9 @@ public sealed class TurnContext(Activity activity, ConversationMember member, Da
     /// <summary>The verb of the card action that started this turn, if any.</summary>
     public string? Verb { get; internal set; }
 
+    /// <summary>The number typed after a command that takes one ("suggest mentors for 12"), if any.</summary>
+    public int? CommandNumber { get; internal set; }
+
     public void Send(Activity reply) => _outgoing.Add(new OutgoingActivity(Address(reply), null));
 
     public void SendText(string text) => Send(new Activity { Type = ActivityTypes.Message, Text = text });

@@ -65,6 +65,9 @@ public sealed partial class TurnPipeline(
                 MarkProcessed(db, turn);
                 member.Version++;
                 await db.SaveChangesAsync(cancellationToken);
+                // A feature that needed generated ids mid-turn saved inside a transaction it opened: it commits here,
+                // with the rest of the turn, or rolls back with the scope on a conflict.
+                if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException e) when (attempt < MaxAttempts)
             {
@@ -76,6 +79,9 @@ public sealed partial class TurnPipeline(
             {
                 LogTurnFailed(log, e);
                 Telemetry.HandlerErrors.Add(1);
+                // A feature's mid-turn save left the turn's transaction open (on SQLite, holding the write lock):
+                // undo it before recovering in a scope of its own.
+                if (db.Database.CurrentTransaction is { } open) await open.DisposeAsync();
                 return await RecoverAsync(activity, cancellationToken);
             }
 

@@ -1,3 +1,4 @@
+using CcapBot.Features.Access;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Auth;
 using CcapBot.Protocol.Connector;
@@ -49,6 +50,8 @@ public static partial class DirectLineExtensions
         app.MapDirectLineEndpoints();
         app.MapDirectLineConnectorEndpoints();
         app.MapWebChatSessionEndpoint();
+        // The page's "act as demo coordinator" switch: never mapped outside Development.
+        if (app.Environment.IsDevelopment()) app.MapDemoCoordinatorEndpoint();
         app.Lifetime.ApplicationStarted.Register(() => LogWebChatUrls(app));
         return app;
     }

@@ -1,21 +1,27 @@
 // The CcapBot web chat page: the official Web Chat bundle on the local Direct Line service.
 // The browser keeps a stable user id (dl_<guid>) and the chosen language in localStorage; the
 // session endpoint answers with a token for that user's conversation, so a reload resumes it.
+// In Development, when a demo coordinator identity is configured, a clearly labelled switch lets
+// the page chat as that coordinator instead (the server never offers it outside Development).
 (() => {
   'use strict';
 
   const USER_KEY = 'ccapbot.webchat.userId';
   const LANGUAGE_KEY = 'ccapbot.webchat.language';
+  const DEMO_KEY = 'ccapbot.webchat.demoCoordinator';
   const SET_LANGUAGE = 'language.set'; // OnboardingVerbs.SetLanguage
   const CULTURES = { en: 'en-US', vi: 'vi-VN' };
   const TEXT = {
-    en: { loading: 'Loading the chat…', failed: 'The chat could not start. Please reload the page.', group: 'Language', region: 'Chat with CcapBot' },
-    vi: { loading: 'Đang tải cuộc trò chuyện…', failed: 'Không thể bắt đầu cuộc trò chuyện. Vui lòng tải lại trang.', group: 'Ngôn ngữ', region: 'Trò chuyện với CcapBot' },
+    en: { loading: 'Loading the chat…', failed: 'The chat could not start. Please reload the page.', group: 'Language', region: 'Chat with CcapBot', demo: 'Act as demo coordinator (development only)' },
+    vi: { loading: 'Đang tải cuộc trò chuyện…', failed: 'Không thể bắt đầu cuộc trò chuyện. Vui lòng tải lại trang.', group: 'Ngôn ngữ', region: 'Trò chuyện với CcapBot', demo: 'Đóng vai điều phối viên thử nghiệm (chỉ khi phát triển)' },
   };
 
   const status = document.getElementById('status');
   const container = document.getElementById('webchat');
   const buttons = Array.from(document.querySelectorAll('[data-language]'));
+  const demo = document.getElementById('demo');
+  const demoToggle = document.getElementById('demo-toggle');
+  let demoUserId = null; // set when the server offers the demo coordinator (Development only)
 
   // crypto.randomUUID needs a secure context; getRandomValues works on plain http too.
   function newGuid() {
@@ -35,6 +41,7 @@
   }
 
   function userId() {
+    if (demoUserId && stored(DEMO_KEY) === '1') return demoUserId;
     let id = stored(USER_KEY);
     if (!/^dl_[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id || '')) {
       id = 'dl_' + newGuid();
@@ -52,6 +59,25 @@
     document.querySelector('.languages').setAttribute('aria-label', TEXT[language].group);
     container.setAttribute('aria-label', TEXT[language].region);
     for (const button of buttons) button.setAttribute('aria-pressed', String(button.dataset.language === language));
+    document.getElementById('demo-label').textContent = TEXT[language].demo;
+  }
+
+  // 404 outside Development or without Coordinators:DemoIdentity: no switch.
+  async function offerDemo() {
+    try {
+      const response = await fetch('api/webchat/demo-coordinator');
+      if (!response.ok) return;
+      demoUserId = (await response.json()).userId;
+    } catch {
+      return;
+    }
+    demoToggle.checked = stored(DEMO_KEY) === '1';
+    demo.hidden = false;
+    // Another identity is another conversation: start over as that user.
+    demoToggle.addEventListener('change', () => {
+      store(DEMO_KEY, demoToggle.checked ? '1' : '0');
+      location.reload();
+    });
   }
 
   function render() {
@@ -79,6 +105,9 @@
 
   async function start() {
     applyLanguage();
+    // Only a page already switched to the demo coordinator needs the answer before its session starts.
+    const demoOffered = offerDemo();
+    if (stored(DEMO_KEY) === '1') await demoOffered;
     status.textContent = TEXT[language].loading;
     const response = await fetch('api/webchat/session', {
       method: 'POST',

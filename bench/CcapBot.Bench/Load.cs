@@ -6,23 +6,23 @@ using System.Text.Json;
 namespace CcapBot.Bench;
 
 /// <summary>One simulated Teams user in a personal chat, walking through a script of utterances.</summary>
-internal sealed class SimulatedConversation(int number, string runId, IReadOnlyList<string> script)
+internal sealed class SimulatedConversation(int number, string runId, Script script)
 {
     private int _turn;
     private int _round;
 
     public string ConversationId => $"a:bench-{runId}-{number}-{_round}";
-    public bool MidForm => _turn > 0 && _turn < script.Count;
+    public bool MidForm => _turn > 0 && _turn < script.Turns.Count;
 
     /// <summary>The next activity; a finished script starts over in a new conversation.</summary>
     public string NextActivityJson(string serviceUrl)
     {
-        if (_turn == script.Count)
+        if (_turn == script.Turns.Count)
         {
             _turn = 0;
             _round++;
         }
-        var text = script[_turn++];
+        var text = script.Turns[_turn++];
         return JsonSerializer.Serialize(new
         {
             type = "message",
@@ -30,7 +30,8 @@ internal sealed class SimulatedConversation(int number, string runId, IReadOnlyL
             timestamp = DateTimeOffset.UtcNow,
             channelId = "msteams",
             serviceUrl,
-            from = new { id = $"29:bench-user-{runId}-{number}", name = $"Bench User {number}", aadObjectId = $"00000000-0000-0000-0000-{number:D12}" },
+            // A new user per round: a form finished once would open as a summary the next time.
+            from = new { id = $"29:bench-user-{runId}-{number}-{_round}", name = $"Bench User {number}" },
             recipient = new { id = "28:" + LocalMicrosoft.AppId, name = "CcapBot" },
             conversation = new { id = ConversationId, conversationType = "personal", tenantId = LocalMicrosoft.TenantId },
             locale = "en-US",
@@ -54,7 +55,7 @@ internal sealed record LoadResult(int Turns, int Errors, TimeSpan Elapsed, doubl
 }
 
 /// <summary>Closed and open loop drivers over POST /api/messages.</summary>
-internal sealed class Load(HttpClient http, Uri bot, LocalMicrosoft microsoft, IReadOnlyList<string> script)
+internal sealed class Load(HttpClient http, Uri bot, LocalMicrosoft microsoft, Script script)
 {
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly string _token = microsoft.ChannelToken(TimeSpan.FromHours(2));

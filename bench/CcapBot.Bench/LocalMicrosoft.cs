@@ -30,6 +30,7 @@ internal sealed class LocalMicrosoft : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RsaSecurityKey _key;
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _waiters = new();
+    private readonly ConcurrentDictionary<string, string> _lastText = new();
     private long _replies;
 
     private LocalMicrosoft(WebApplication app, RsaSecurityKey key)
@@ -41,6 +42,9 @@ internal sealed class LocalMicrosoft : IAsyncDisposable
     public string BaseUrl { get; private set; } = "";
     public string ServiceUrl => BaseUrl + "/connector/";
     public long Replies => Interlocked.Read(ref _replies);
+
+    /// <summary>The text of the last plain-text reply in a conversation (to check a script really completes).</summary>
+    public string? LastText(string conversationId) => _lastText.GetValueOrDefault(conversationId);
 
     public static async Task<LocalMicrosoft> StartAsync()
     {
@@ -122,6 +126,7 @@ internal sealed class LocalMicrosoft : IAsyncDisposable
         var isTyping = doc.RootElement.TryGetProperty("type", out var t) && t.ValueEquals("typing");
         if (!isTyping)
         {
+            if (doc.RootElement.TryGetProperty("text", out var text) && text.GetString() is { Length: > 0 } value) _lastText[conversationId] = value;
             Interlocked.Increment(ref _replies);
             if (_waiters.TryRemove(conversationId, out var waiter)) waiter.TrySetResult();
         }

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActionCategories] (
@@ -26,7 +26,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -44,7 +44,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [Cities] (
@@ -70,7 +70,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ConversationMembers] (
@@ -101,7 +101,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [CoordinatorGrants] (
@@ -116,7 +116,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineActivities] (
@@ -131,7 +131,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [DirectLineConversations] (
@@ -148,7 +148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [OutboxMessages] (
@@ -179,7 +179,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE TABLE [PendingStatusUpdates] (
+        [ChannelId] nvarchar(256) NOT NULL,
+        [ConversationId] nvarchar(256) NOT NULL,
+        [UserId] nvarchar(256) NOT NULL,
+        [Token] nvarchar(32) NOT NULL,
+        [Proposal] nvarchar(max) NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PendingStatusUpdates] PRIMARY KEY ([ChannelId], [ConversationId], [UserId])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ProcessedActivities] (
@@ -195,7 +211,36 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE TABLE [ReminderSnoozes] (
+        [Id] bigint NOT NULL IDENTITY,
+        [ChannelId] nvarchar(256) NOT NULL,
+        [UserId] nvarchar(256) NOT NULL,
+        [Subject] nvarchar(128) NOT NULL,
+        [Until] datetimeoffset NOT NULL,
+        [CreatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_ReminderSnoozes] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE TABLE [SchedulerCursors] (
+        [Name] nvarchar(64) NOT NULL,
+        [TickedUntil] datetimeoffset NOT NULL,
+        [Version] int NOT NULL,
+        CONSTRAINT [PK_SchedulerCursors] PRIMARY KEY ([Name])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [UserProfiles] (
@@ -215,7 +260,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListTemplates] (
@@ -231,7 +276,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [Partnerships] (
@@ -256,7 +301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [Applications] (
@@ -286,7 +331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [Representatives] (
@@ -308,7 +353,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [TemplateActivities] (
@@ -326,7 +371,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListVersions] (
@@ -348,7 +393,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [LaunchMeetings] (
@@ -372,7 +417,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [MatchSuggestions] (
@@ -400,7 +445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipCities] (
@@ -417,7 +462,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE TABLE [PartnershipResults] (
+        [Id] int NOT NULL IDENTITY,
+        [PartnershipId] int NOT NULL,
+        [CityId] int NOT NULL,
+        [Summary] nvarchar(4000) NOT NULL,
+        [Lessons] nvarchar(4000) NULL,
+        [Links] nvarchar(max) NOT NULL,
+        [ConsentToPublish] bit NOT NULL,
+        [RepresentativeId] int NULL,
+        [RecordedBy] nvarchar(256) NOT NULL,
+        [RecordedAt] datetimeoffset NOT NULL,
+        [UpdatedAt] datetimeoffset NOT NULL,
+        CONSTRAINT [PK_PartnershipResults] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PartnershipResults_Cities_CityId] FOREIGN KEY ([CityId]) REFERENCES [Cities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PartnershipResults_Partnerships_PartnershipId] FOREIGN KEY ([PartnershipId]) REFERENCES [Partnerships] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PartnershipResults_Representatives_RepresentativeId] FOREIGN KEY ([RepresentativeId]) REFERENCES [Representatives] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [Registrations] (
@@ -438,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [RepresentativeIdentities] (
@@ -454,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [PartnershipActivities] (
@@ -480,7 +549,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListAgreement] (
@@ -499,7 +568,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [MeetingRsvps] (
@@ -521,7 +590,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActionListItem] (
@@ -544,7 +613,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE TABLE [ActivityUpdates] (
@@ -566,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Code', N'Active', N'NameEn', N'NameVi', N'SortOrder') AND [object_id] = OBJECT_ID(N'[ActionCategories]'))
@@ -584,7 +653,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'CategoryCode', N'Reviewed', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[ActionListTemplates]'))
@@ -601,7 +670,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     IF EXISTS (SELECT * FROM [sys].[identity_columns] WHERE [name] IN (N'Id', N'DescriptionEn', N'DescriptionVi', N'Order', N'TemplateId', N'TitleEn', N'TitleVi') AND [object_id] = OBJECT_ID(N'[TemplateActivities]'))
@@ -645,7 +714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_CityId] ON [ActionListAgreement] ([CityId]);
@@ -653,7 +722,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListAgreement_RepresentativeId] ON [ActionListAgreement] ([RepresentativeId]);
@@ -661,7 +730,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListAgreement_VersionId_CityId] ON [ActionListAgreement] ([VersionId], [CityId]);
@@ -669,7 +738,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_OwnerCityId] ON [ActionListItem] ([OwnerCityId]);
@@ -677,7 +746,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_RevisesActivityId] ON [ActionListItem] ([RevisesActivityId]);
@@ -685,7 +754,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListItem_TemplateActivityId] ON [ActionListItem] ([TemplateActivityId]);
@@ -693,7 +762,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListItem_VersionId_Number] ON [ActionListItem] ([VersionId], [Number]);
@@ -701,7 +770,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListTemplates_CategoryCode] ON [ActionListTemplates] ([CategoryCode]);
@@ -709,7 +778,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ActionListVersions_PartnershipId_Number] ON [ActionListVersions] ([PartnershipId], [Number]);
@@ -717,7 +786,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActionListVersions_ProposedByCityId] ON [ActionListVersions] ([ProposedByCityId]);
@@ -725,7 +794,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_ActivityId_At] ON [ActivityUpdates] ([ActivityId], [At]);
@@ -733,7 +802,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_At] ON [ActivityUpdates] ([At]);
@@ -741,7 +810,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ActivityUpdates_RepresentativeId] ON [ActivityUpdates] ([RepresentativeId]);
@@ -749,7 +818,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_CityId] ON [Applications] ([CityId]);
@@ -757,7 +826,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Applications_Status_Kind] ON [Applications] ([Status], [Kind]);
@@ -765,7 +834,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_At] ON [AuditEntries] ([At]);
@@ -773,7 +842,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEntries_EntityType_EntityId] ON [AuditEntries] ([EntityType], [EntityId]);
@@ -781,7 +850,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Cities_CountryCode_Name] ON [Cities] ([CountryCode], [Name]);
@@ -789,7 +858,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_AadObjectId] ON [ConversationMembers] ([AadObjectId]);
@@ -797,7 +866,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ConversationMembers_UserId] ON [ConversationMembers] ([UserId]);
@@ -805,7 +874,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_CoordinatorGrants_Identity] ON [CoordinatorGrants] ([Identity]);
@@ -813,7 +882,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_DirectLineActivities_ConversationId_ActivityId] ON [DirectLineActivities] ([ConversationId], [ActivityId]);
@@ -821,7 +890,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineActivities_ConversationId_Sequence] ON [DirectLineActivities] ([ConversationId], [Sequence]);
@@ -829,7 +898,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectLineConversations_UserId] ON [DirectLineConversations] ([UserId]);
@@ -837,7 +906,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_LaunchMeetings_PartnershipId_Number] ON [LaunchMeetings] ([PartnershipId], [Number]);
@@ -845,7 +914,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_LaunchMeetings_Status_StartsAt] ON [LaunchMeetings] ([Status], [StartsAt]);
@@ -853,7 +922,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_CandidateCityId] ON [MatchSuggestions] ([CandidateCityId]);
@@ -861,7 +930,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MatchSuggestions_LearningApplicationId_CandidateCityId] ON [MatchSuggestions] ([LearningApplicationId], [CandidateCityId]);
@@ -869,7 +938,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_MentorApplicationId] ON [MatchSuggestions] ([MentorApplicationId]);
@@ -877,7 +946,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_PartnershipId] ON [MatchSuggestions] ([PartnershipId]);
@@ -885,7 +954,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MatchSuggestions_Status_LearningApplicationId_Rank] ON [MatchSuggestions] ([Status], [LearningApplicationId], [Rank]);
@@ -893,7 +962,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_CityId] ON [MeetingRsvps] ([CityId]);
@@ -901,7 +970,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_MeetingRsvps_LaunchMeetingId_RepresentativeId_Revision] ON [MeetingRsvps] ([LaunchMeetingId], [RepresentativeId], [Revision]);
@@ -909,7 +978,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MeetingRsvps_RepresentativeId] ON [MeetingRsvps] ([RepresentativeId]);
@@ -917,7 +986,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_OutboxMessages_IdempotencyKey] ON [OutboxMessages] ([IdempotencyKey]);
@@ -925,7 +994,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Status_DueAt] ON [OutboxMessages] ([Status], [DueAt]);
@@ -933,7 +1002,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_Topic] ON [OutboxMessages] ([Topic]);
@@ -941,7 +1010,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_OutboxMessages_UpdateOfKey] ON [OutboxMessages] ([UpdateOfKey]);
@@ -949,7 +1018,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_DueDate] ON [PartnershipActivities] ([DueDate]);
@@ -957,7 +1026,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_OwnerCityId_Status] ON [PartnershipActivities] ([OwnerCityId], [Status]);
@@ -965,7 +1034,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_PartnershipId_Number] ON [PartnershipActivities] ([PartnershipId], [Number]);
@@ -973,7 +1042,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipActivities_TemplateActivityId] ON [PartnershipActivities] ([TemplateActivityId]);
@@ -981,7 +1050,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_ApplicationId] ON [PartnershipCities] ([ApplicationId]);
@@ -989,7 +1058,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PartnershipCities_CityId] ON [PartnershipCities] ([CityId]);
@@ -997,7 +1066,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PartnershipResults_CityId] ON [PartnershipResults] ([CityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PartnershipResults_ConsentToPublish] ON [PartnershipResults] ([ConsentToPublish]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PartnershipResults_PartnershipId_CityId] ON [PartnershipResults] ([PartnershipId], [CityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PartnershipResults_RepresentativeId] ON [PartnershipResults] ([RepresentativeId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_CategoryCode] ON [Partnerships] ([CategoryCode]);
@@ -1005,7 +1106,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Partnerships_Status] ON [Partnerships] ([Status]);
@@ -1013,7 +1114,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ProcessedActivities_ProcessedAt] ON [ProcessedActivities] ([ProcessedAt]);
@@ -1021,7 +1122,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_CityId] ON [Registrations] ([CityId]);
@@ -1029,7 +1130,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_RepresentativeId] ON [Registrations] ([RepresentativeId]);
@@ -1037,7 +1138,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Registrations_Status_SubmittedAt] ON [Registrations] ([Status], [SubmittedAt]);
@@ -1045,7 +1146,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReminderSnoozes_ChannelId_UserId_Subject] ON [ReminderSnoozes] ([ChannelId], [UserId], [Subject]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ReminderSnoozes_Until] ON [ReminderSnoozes] ([Until]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_AadObjectId] ON [RepresentativeIdentities] ([AadObjectId]);
@@ -1053,7 +1170,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_RepresentativeIdentities_ChannelId_UserId] ON [RepresentativeIdentities] ([ChannelId], [UserId]);
@@ -1061,7 +1178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RepresentativeIdentities_RepresentativeId] ON [RepresentativeIdentities] ([RepresentativeId]);
@@ -1069,7 +1186,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Representatives_CityId] ON [Representatives] ([CityId]);
@@ -1077,7 +1194,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     CREATE INDEX [IX_TemplateActivities_TemplateId] ON [TemplateActivities] ([TemplateId]);
@@ -1085,11 +1202,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261123042114_Initial'
+    WHERE [MigrationId] = N'20261123061447_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261123042114_Initial', N'10.0.14');
+    VALUES (N'20261123061447_Initial', N'10.0.14');
 END;
 
 COMMIT;

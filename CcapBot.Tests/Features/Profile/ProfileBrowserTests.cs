@@ -1,3 +1,4 @@
+using CcapBot.Tests.Browser;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -8,35 +9,22 @@ namespace CcapBot.Tests.Features.Profile;
 /// The profile form in a real browser (Chromium from the OS, never downloaded), in the embedded Web Chat at "/":
 /// once through the card (Show as one form → Submit), once through chat, with an edit from the summary.
 /// </summary>
-public sealed class ProfileBrowserTests : IAsyncLifetime
+public sealed class ProfileBrowserTests(ChromiumFixture chromium) : IClassFixture<ChromiumFixture>, IAsyncDisposable
 {
-    private const string Chromium = "/usr/bin/chromium";
     private readonly CcapBotFactory _bot = new CcapBotFactory().WithKestrel();
-    private IPlaywright _playwright = null!;
-    private IBrowser _browser = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _bot.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task ProfileForm_ThroughTheCard_ThenThroughChat_WithAnEditFromTheSummary()
     {
-        var page = await _browser.NewPageAsync(new() { Locale = "en-US", TimezoneId = "Asia/Bangkok" });
+        await using var context = await chromium.Browser.NewContextAsync(new() { Locale = "en-US", TimezoneId = "Asia/Bangkok" });
+        var page = await context.NewPageAsync();
         await page.GotoAsync(_bot.BaseAddress.ToString());
-        var sendBox = page.GetByPlaceholder("Type your message");
+        await Assertions.Expect(WebChat.CardButton(page, "Register my city")).ToBeVisibleAsync(WebChat.Visible); // connected, welcomed
 
         // Through the card.
-        await SayAsync(sendBox, "profile");
+        await WebChat.SayAsync(page, "profile");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show as one form" }).Last.ClickAsync();
         await page.GetByLabel("Display name").Last.FillAsync("Lan Pham");
         await page.GetByLabel("Email").Last.FillAsync("lan@example.org");
@@ -45,19 +33,23 @@ public sealed class ProfileBrowserTests : IAsyncLifetime
         await page.GetByLabel("Working day ends").Last.FillAsync("16:30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).Last.ClickAsync();
         await Expect(page.GetByText("Please check your answers.").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).Nth(1).ClickAsync(); // email
-        await SayAsync(sendBox, "lan.pham@example.org");
-        await Expect(page.GetByText("lan.pham@example.org").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm" }).Last.ClickAsync();
-        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Last);
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Edit" }).Nth(1).ClickAsync(); // email
+        await WebChat.SayAsync(page, "lan.pham@example.org");
+        // The summary comes back with the new answer; press Confirm on that card, not on an older one.
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("lan.pham@example.org", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Confirm" }).ClickAsync();
+        await Assertions.Expect(Saved(page).First).ToBeVisibleAsync(WebChat.Visible);
+        // Web Chat renders each message more than once (a visible and an accessible copy): count per message.
+        var perMessage = await Saved(page).CountAsync();
 
         // Through chat: the stored profile opens as a summary; change the working day end by typing.
-        await SayAsync(sendBox, "hồ sơ");
-        await Expect(page.GetByText("Đây là Hồ sơ của tôi").Last);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sửa" }).Nth(5).ClickAsync(); // working day ends
-        await SayAsync(sendBox, "5pm");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Xác nhận" }).Last.ClickAsync();
-        await Expect(page.GetByText("Đã lưu hồ sơ của bạn").Nth(1));
+        await WebChat.SayAsync(page, "hồ sơ");
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("Hồ sơ của tôi", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Sửa" }).Nth(5).ClickAsync(); // working day ends
+        await WebChat.SayAsync(page, "5pm");
+        await Assertions.Expect(LastCard(page)).ToContainTextAsync("17:00", new() { Timeout = 20_000 });
+        await LastCard(page).Locator(".ac-pushButton", new() { HasText = "Xác nhận" }).ClickAsync();
+        await Assertions.Expect(Saved(page)).ToHaveCountAsync(2 * perMessage, new() { Timeout = 20_000 });
 
         var profile = await _bot.QueryAsync(db => db.UserProfiles.SingleAsync());
         Assert.Equal("lan.pham@example.org", profile.Email);
@@ -65,11 +57,9 @@ public sealed class ProfileBrowserTests : IAsyncLifetime
         Assert.Equal("vi", profile.Language);
     }
 
-    private static async Task SayAsync(ILocator sendBox, string text)
-    {
-        await sendBox.FillAsync(text);
-        await sendBox.PressAsync("Enter");
-    }
+    private static ILocator Saved(IPage page) => page.GetByRole(AriaRole.Feed).GetByText("Đã lưu hồ sơ của bạn");
+
+    private static ILocator LastCard(IPage page) => page.GetByRole(AriaRole.Feed).Locator(".ac-adaptiveCard").Last;
 
     private static Task Expect(ILocator locator) => Assertions.Expect(locator).ToBeVisibleAsync(new() { Timeout = 15_000 });
 }

@@ -228,7 +228,7 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
         {
             await TrackingWorld.WithDbAsync(host, async db =>
             {
-                db.Registrations.Add(new Registration { Kind = RegistrationKind.JoinCity, CityId = _outsider.CityId!.Value, RepresentativeId = _outsider.RepresentativeId!.Value, Status = ReviewStatus.Submitted, SubmittedAt = now });
+                db.Registrations.Add(new CcapBot.Domain.Registration { Kind = RegistrationKind.JoinCity, CityId = _outsider.CityId!.Value, RepresentativeId = _outsider.RepresentativeId!.Value, Status = ReviewStatus.Submitted, SubmittedAt = now });
                 return await db.SaveChangesAsync();
             });
         }

@@ -9,7 +9,14 @@ public sealed partial class DialogDispatcher
 {
     private async Task StartFormAsync(DialogTurn d, string formId)
     {
-        d.Form = Resolve(formId);
+        var form = Resolve(formId);
+        if (await form.RefuseStartAsync(d.Turn, d.CancellationToken) is { } refusal)
+        {
+            d.Turn.SendText(refusal);
+            return;
+        }
+        await form.PrepareAsync(d.Turn, d.CancellationToken);
+        d.Form = form;
         var prefill = await d.Form.PrefillAsync(d.Turn, d.CancellationToken);
         d.State.Run = new FormRun
         {

@@ -34,6 +34,7 @@ public sealed partial class DialogDispatcher(
         var state = DialogState.Read(turn.Member);
         var form = state.Run is { } active && registry.FormIds.Contains(active.FormId) ? Resolve(active.FormId) : null;
         if (state.Run is not null && form is null) state.Run = null; // a form no longer offered
+        if (form is not null) await form.PrepareAsync(turn, cancellationToken);
         var d = new DialogTurn(turn, state, form, cancellationToken);
 
         if (turn.Verb is not null) await OnVerbAsync(d);
@@ -50,8 +51,15 @@ public sealed partial class DialogDispatcher(
         var run = d.State.Run;
         if (run is null)
         {
-            if (recognizer.Recognize(text) is { } command) await RunCommandAsync(d, command.CommandId);
-            else if (!await TryTextHandlersAsync(d, text)) d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
+            if (recognizer.Recognize(text) is { } command)
+            {
+                d.Turn.CommandNumber = command.Number;
+                await RunCommandAsync(d, command.CommandId);
+            }
+            else if (!await TryTextHandlersAsync(d, text))
+            {
+                d.Turn.SendText(Text.Get(d.Language, "Message.NotUnderstood"));
+            }
             return;
         }
 
@@ -90,6 +98,7 @@ public sealed partial class DialogDispatcher(
                     return;
                 }
             }
+            d.Turn.CommandNumber = match.Number;
             await RunCommandAsync(d, match.CommandId);
             return;
         }

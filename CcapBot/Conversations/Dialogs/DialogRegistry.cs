@@ -9,7 +9,11 @@ namespace CcapBot.Conversations.Dialogs;
 /// ("profile|settings|…", matched in every language, forgiving case, accents and typos).
 /// </summary>
 /// <param name="Verb">A card verb that runs the same command (e.g. a welcome card button), if any.</param>
-public sealed record CommandDefinition(string Id, string? Verb = null)
+/// <param name="TakesNumber">
+/// The command may end with a number ("suggest mentors for 12", "#12"): the handler reads it from
+/// <see cref="TurnContext.CommandNumber"/>; without one the command runs as usual.
+/// </param>
+public sealed record CommandDefinition(string Id, string? Verb = null, bool TakesNumber = false)
 {
     public static IEnumerable<string> Keys(string id) => [$"Command.{id}.Title", $"Command.{id}.Description", $"Command.{id}.Phrases"];
 }
@@ -24,6 +28,15 @@ public interface IForm
 
     /// <summary>The user confirmed the summary: store the answers (same transaction as the turn). Returns the confirmation text.</summary>
     Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs before the engine reads <see cref="Definition"/> in a turn: a form whose choices or conditions come from
+    /// data (categories, known cities) loads them here, so the definition is current without blocking calls.
+    /// </summary>
+    Task PrepareAsync(TurnContext turn, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Why this user may not start the form now, in their language (e.g. "only representatives of approved cities may apply"); null to start.</summary>
+    Task<string?> RefuseStartAsync(TurnContext turn, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }
 
 /// <summary>

@@ -53,6 +53,11 @@ public sealed record FieldDefinition
     public long? Max { get; init; }
     /// <summary>Choice values (stable ids; titles come from the resources).</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+    /// <summary>
+    /// Choices that are data rather than resources (e.g. action categories from the database): the options to offer,
+    /// with their titles in the user's language, given the answers so far. <see cref="Choices"/> still lists every valid value.
+    /// </summary>
+    public Func<FieldContext, IReadOnlyList<FieldOption>>? OptionsFrom { get; init; }
     /// <summary>Multi choice: free text besides the listed choices.</summary>
     public bool AllowOther { get; init; }
     /// <summary>Short text: a pattern the answer must match (checked by the card and again by the server).</summary>
@@ -69,6 +74,7 @@ public sealed record FieldDefinition
     public FieldDefinition When(FieldCondition condition) => this with { ShowIf = condition };
     public FieldDefinition Check(FieldRule rule) => this with { Rules = [.. Rules, rule] };
     public FieldDefinition WithDefault(string value) => this with { Default = value };
+    public FieldDefinition WithOptions(Func<FieldContext, IReadOnlyList<FieldOption>> options) => this with { OptionsFrom = options };
 
     public bool IsFreeText => Type is FieldType.ShortText or FieldType.LongText;
 }

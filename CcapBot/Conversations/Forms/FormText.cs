@@ -24,7 +24,7 @@ public sealed class FormText(Localizer text)
             yield return $"Form.{form.Id}.{field.Id}.Label";
             yield return $"Form.{form.Id}.{field.Id}.Prompt";
             yield return $"Form.{form.Id}.{field.Id}.Help";
-            if (field.Type is FieldType.SingleChoice or FieldType.MultiChoice)
+            if (field.Type is FieldType.SingleChoice or FieldType.MultiChoice && field.OptionsFrom is null)
             {
                 foreach (var choice in field.Choices) yield return $"Form.{form.Id}.{field.Id}.{choice}";
             }
@@ -41,6 +41,7 @@ public sealed class FormText(Localizer text)
         var (form, language, today) = (context.Form, context.Language, context.Today);
         return field.Type switch
         {
+            FieldType.SingleChoice or FieldType.MultiChoice when field.OptionsFrom is { } data => data(context),
             FieldType.SingleChoice or FieldType.MultiChoice => [.. field.Choices.Select(c => new FieldOption(c, text.Get(language, $"Form.{form.Id}.{field.Id}.{c}"),
                 [c, .. Languages.All.Select(l => text.Get(l, $"Form.{form.Id}.{field.Id}.{c}"))]))],
             FieldType.YesNo =>

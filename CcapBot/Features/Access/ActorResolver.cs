@@ -17,7 +17,8 @@ public sealed class ActorResolver(CcapDbContext db, IOptions<CoordinatorOptions>
     {
         var member = turn.Member;
         var representative = await FindRepresentativeAsync(member.ChannelId, member.UserId, member.AadObjectId, cancellationToken);
-        var isCoordinator = await IsCoordinatorAsync(member.UserId, member.AadObjectId, representative?.Email, cancellationToken);
+        // Not the representative's email: people type it themselves when they register, so it proves nothing.
+        var isCoordinator = await IsCoordinatorAsync(member.UserId, member.AadObjectId, email: null, cancellationToken);
         return new Actor(member.ChannelId, member.UserId, member.AadObjectId, member.UserName, isCoordinator, representative);
     }
 

@@ -17,7 +17,7 @@ namespace CcapBot.Features.Results;
 /// is a new version of the action list (every agreed activity kept, with its status and history), agreed at once
 /// for the proposing city; the other cities get a card to agree, and once all have, the partnership runs on.
 /// </summary>
-public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWriter outbox, TrackingCards cards, Localizer text) : IForm
+public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWriter outbox, TrackingCards cards, Partnering.PartneringText refusals, Localizer text) : IForm
 {
     public const string Id = "extend";
 
@@ -65,7 +65,7 @@ public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWri
         }
         catch (DomainRuleException e)
         {
-            return text.Format(lang, "Tracking.Extend.Refused", string.Join(", ", e.Violations.Select(v => text.Get(lang, $"Tracking.Rule.{v.Rule}"))));
+            return refusals.Refusal(e.Violations, lang);
         }
         Audit.Record(db, actor, turn.Now, "actionlist.extend", "Partnership", partnership.Id);
         if (version.Status == ActionListStatus.Agreed) return text.Format(lang, "Tracking.Extend.Agreed", cards.Date(lang, version.CompletionDate));

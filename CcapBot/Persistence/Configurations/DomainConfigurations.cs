@@ -48,7 +48,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
     public void Configure(EntityTypeBuilder<Registration> builder)
     {
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // Decided once: a second reviewer's decision saved over a first one fails, and that turn re-runs and sees it decided.
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(r => r.Reason).HasMaxLength(2000);
         builder.HasOne(r => r.City).WithMany().HasForeignKey(r => r.CityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(r => r.Representative).WithMany().HasForeignKey(r => r.RepresentativeId).OnDelete(DeleteBehavior.Restrict);
@@ -61,7 +62,8 @@ internal sealed class ApplicationConfiguration : IEntityTypeConfiguration<Applic
     public void Configure(EntityTypeBuilder<Application> builder)
     {
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
-        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        // Decided once (see RegistrationConfiguration).
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
         builder.Property(a => a.OtherNeeds).HasMaxLength(2000);
         builder.Property(a => a.Constraints).HasMaxLength(2000);
         builder.Property(a => a.Reason).HasMaxLength(2000);
