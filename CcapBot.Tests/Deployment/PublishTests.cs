@@ -63,6 +63,8 @@ public sealed partial class PublishTests : IDisposable
         var dll = Path.Combine(output, "CcapBot.dll");
         Assert.True(File.Exists(dll));
         Assert.False(File.Exists(Path.Combine(output, "CcapBot")), "no native launcher: the image starts dotnet CcapBot.dll");
+        using (var pe = new PEReader(File.OpenRead(dll)))
+            Assert.True(pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, "CcapBot.dll is compiled ahead of time (ReadyToRun): it halves start-up");
         var runtimeConfig = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(output, "CcapBot.runtimeconfig.json"), TestContext.Current.CancellationToken))!;
         Assert.Contains(runtimeConfig["runtimeOptions"]!["frameworks"]!.AsArray(),
             f => f!["name"]!.GetValue<string>() == "Microsoft.AspNetCore.App" && f["version"]!.GetValue<string>().StartsWith(version + ".", StringComparison.Ordinal));

@@ -52,7 +52,9 @@ public sealed partial class TurnPipeline(
             TurnContext? turn = null;
             try
             {
-                var duplicate = await FindProcessedAsync(db, activity, cancellationToken);
+                // A re-delivered activity is caught by the processed-activity key at commit, which re-runs the turn:
+                // only then is it looked up. The first attempt costs one read (the member row) and one write.
+                var duplicate = attempt == 1 ? null : await FindProcessedAsync(db, activity, cancellationToken);
                 if (duplicate is not null)
                 {
                     LogDuplicate(log, activity.Id);

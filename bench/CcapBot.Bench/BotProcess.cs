@@ -26,6 +26,16 @@ internal sealed class BotProcess : IAsyncDisposable
     public Stopwatch SinceStart { get; }
     public int ProcessId => _process.Id;
 
+    /// <summary>CPU time the bot process has used so far (user + kernel): a cost that neighbours on the machine do not inflate.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static string DllPath => typeof(BotProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(a => a.Key == "CcapBotDll").Value!;
 

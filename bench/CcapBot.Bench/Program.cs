@@ -68,7 +68,9 @@ namespace CcapBot.Bench
                 rows.Add(new($"Script check: {Script.Default.Name} completes in {Script.Default.Turns.Count} turns", completes ? "yes" : $"error: last reply \"{last}\"", "yes", completes));
 
                 if (options.Warmup > TimeSpan.Zero) await load.ClosedLoopAsync(options.Concurrency, options.Warmup, firstConversation: 100_000);
+                var cpuBefore = bot.CpuTime;
                 var closed = await load.ClosedLoopAsync(options.Concurrency, options.ClosedDuration);
+                var cpuPerTurn = (bot.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, closed.Turns);
                 rows.Add(new($"Turns ({Script.Default.Name}), closed loop, {options.Concurrency} conversations", $"{closed.TurnsPerSecond:F0} turns/s ({closed.Errors} errors)", "≥ 1500 turns/s", closed.TurnsPerSecond >= 1500 && closed.Errors == 0));
 
                 var open = await load.OpenLoopAsync(options.Rate, options.OpenDuration, conversations: 256, firstConversation: 200_000);
@@ -84,10 +86,13 @@ namespace CcapBot.Bench
                 await floorBot.WaitUntilListeningAsync(http, TimeSpan.FromSeconds(60));
                 var floorLoad = new Load(http, floorBot.BaseAddress, microsoft, Script.Default);
                 if (options.Warmup > TimeSpan.Zero) await floorLoad.ClosedLoopAsync(options.Concurrency, options.Warmup);
+                var floorCpuBefore = floorBot.CpuTime;
                 var floor = await floorLoad.ClosedLoopAsync(options.Concurrency, options.ClosedDuration);
+                var floorCpuPerTurn = (floorBot.CpuTime - floorCpuBefore).TotalMilliseconds / Math.Max(1, floor.Turns);
                 var ratio = floor.TurnsPerSecond / closed.TurnsPerSecond;
                 rows.Add(new("Floor (auth + parse + one reply), closed loop", $"{floor.TurnsPerSecond:F0} turns/s", "", null));
-                rows.Add(new("  turn cost ÷ floor cost", $"{ratio:F2}×", "≤ 3×", ratio <= 3));
+                rows.Add(new("  turn cost ÷ floor cost (throughput)", $"{ratio:F2}×", "≤ 3×", ratio <= 3));
+                rows.Add(new("  bot CPU per turn: turn / floor", string.Create(CultureInfo.InvariantCulture, $"{cpuPerTurn:F2} ms / {floorCpuPerTurn:F2} ms = {cpuPerTurn / floorCpuPerTurn:F2}×"), "", null));
             }
 
             // 3. Memory: a fresh process holding N conversations mid-form.
@@ -106,8 +111,16 @@ namespace CcapBot.Bench
                 rows.Add(new($"Peak working set, {live} live conversations mid-form", $"{peak / 1048576.0:F0} MB (now {current / 1048576.0:F0} MB)", "≤ 200 MB", peak <= 200L * 1048576));
             }
 
-            // 4. Scheduler tick: measured once the scheduler exists (issue 6).
-            rows.Add(new($"Scheduler tick, {options.Partnerships} partnerships × 6 activities", "not measured yet (no scheduler)", "≤ 1 s, constant queries", null));
+            // 4. Scheduler tick, and the same tick over a tenth of the partnerships: the query count must not grow.
+            var small = await SchedulerScale.MeasureAsync(Math.Max(2, options.Partnerships / 10), microsoft.ServiceUrl);
+            var large = await SchedulerScale.MeasureAsync(options.Partnerships, microsoft.ServiceUrl);
+            var constant = small.Commands == large.Commands;
+            rows.Add(new($"Scheduler tick, {large.Partnerships} partnerships × 6 activities",
+                string.Create(CultureInfo.InvariantCulture, $"{large.Tick.TotalMilliseconds:F0} ms, {large.Commands} queries, {large.Messages} messages"),
+                "≤ 1 s, constant queries", large.Tick.TotalMilliseconds <= 1000 && constant));
+            rows.Add(new($"  same tick, {small.Partnerships} partnerships",
+                string.Create(CultureInfo.InvariantCulture, $"{small.Tick.TotalMilliseconds:F0} ms, {small.Commands} queries, {small.Messages} messages"),
+                "same queries", constant));
 
             Print(output, options, rows);
             return new Report(rows);

@@ -1,16 +1,28 @@
 namespace CcapBot.Bench;
 
-/// <summary>What one simulated user types, start to finish: a whole form, answered in chat.</summary>
+/// <summary>
+/// What one simulated user types, start to finish: a whole form, answered in chat. "{n}" in a turn stands for the
+/// user's own number, so every user registers a city of its own (a second "Bench City" would be refused as a duplicate).
+/// </summary>
 internal sealed record Script(string Name, IReadOnlyList<string> Turns, string CompletedWhenReplyContains)
 {
     /// <summary>
-    /// The profile form (name, email, language, time zone, working hours, away-until, confirm): every turn goes
-    /// through the dialog engine, field parsing and a state write. The registration form replaces it as the
-    /// default once it exists; the harness does not change.
+    /// The city registration form as a new focal person fills it in chat (country, city, region, zone, population,
+    /// agency, name, title, email, phone, alternate contact, languages, role, air-quality capacity, consent,
+    /// confirm): every turn goes through the dialog engine, field parsing and a state write, the city turn through
+    /// duplicate detection, and the last one stores the registration and queues the review cards.
     /// </summary>
+    public static Script Registration { get; } = new("registration form",
+        ["register", "Viet Nam", "Bench City {n}", "skip", "Asia/Ho_Chi_Minh", "skip", "Department of Environment", "Lan Pham",
+         "Head of Air Quality", "lan.{n}@example.org", "skip", "skip", "English", "Learning city", "skip", "yes", "yes"],
+        "was sent to the CCAP coordinators");
+
+    /// <summary>The profile form (name, email, language, zone, working hours, away-until, confirm), a shorter script.</summary>
     public static Script ProfileForm { get; } = new("profile form",
         ["profile", "Lan Pham", "lan@example.org", "English", "bangkok", "8am", "4:30pm", "skip", "yes"],
         "Your profile is saved");
 
-    public static Script Default => ProfileForm;
+    public static Script Default => Registration;
+
+    public string Turn(int index, string user) => Turns[index].Replace("{n}", user, StringComparison.Ordinal);
 }
