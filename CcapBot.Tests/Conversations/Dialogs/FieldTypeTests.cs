@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CcapBot.Conversations.Dialogs;
-using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
 
 namespace CcapBot.Tests.Conversations.Dialogs;

@@ -147,7 +147,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var summaryCard = chat.LastCard!;
 
         await chat.PressAsync("Confirm", card: summaryCard);
-        await _bot.QueryAsync(db => db.UserProfiles.Where(p => p.UserId == chat.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, "Changed since")));
+        await _bot.WithDbAsync(db => db.UserProfiles.Where(p => p.UserId == chat.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, "Changed since")));
         var second = await chat.PressAsync("Confirm", card: summaryCard);
 
         Assert.Equal("Changed since", (await ProfileAsync(chat))!.DisplayName); // the second press wrote nothing

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using CcapBot.Domain;
 using CcapBot.Features.ActionLists;
@@ -6,7 +5,6 @@ using CcapBot.Features.LaunchMeetings;
 using CcapBot.Features.Matching;
 using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
-using CcapBot.Tests.Protocol.DirectLine;
 using Microsoft.EntityFrameworkCore;
 
 namespace CcapBot.Tests.Features.Partnering;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CcapBot.Domain;
 using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;

@@ -1,9 +1,7 @@
 using CcapBot.Domain;
-using CcapBot.Persistence;
 using CcapBot.Tests.Features.Registration;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CcapBot.Tests.Features.Status;
 

@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
-using CcapBot.Persistence;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Persistence;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CcapBot.Tests.Features.Tracking;

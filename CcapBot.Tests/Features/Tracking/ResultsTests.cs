@@ -164,7 +164,7 @@ public sealed class ResultsTests : IAsyncLifetime
     [Fact]
     public async Task NewArea_ShowsWhatANewApplicationStartsFrom()
     {
-        await _world.Bot.QueryAsync(async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
             var application = new Application
             {
@@ -174,7 +174,7 @@ public sealed class ResultsTests : IAsyncLifetime
             };
             db.Applications.Add(application);
             await db.SaveChangesAsync();
-            return await db.PartnershipCities.Where(c => c.PartnershipId == _world.PartnershipId && c.CityId == application.CityId)
+            await db.PartnershipCities.Where(c => c.PartnershipId == _world.PartnershipId && c.CityId == application.CityId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ApplicationId, application.Id));
         });
 
@@ -187,20 +187,20 @@ public sealed class ResultsTests : IAsyncLifetime
         Assert.Contains("Public bike-sharing", reply.All, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task CompleteAsync(int partnershipId) => await _world.Bot.QueryAsync(async db =>
+    private async Task CompleteAsync(int partnershipId) => await _world.Bot.WithDbAsync(async db =>
     {
         var partnership = await ActivePartnerships.LoadAsync(db, partnershipId);
         var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
         foreach (var activity in partnership.LiveActivities.ToList()) partnership.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
         partnership.Complete(coordinator, StatusUpdateWorld.Now);
-        return await db.SaveChangesAsync();
+        await db.SaveChangesAsync();
     });
 
     /// <summary>Ho Chi Minh City consents to publish, Kitakyushu does not; Da Nang's results belong to another partnership, without consent.</summary>
     private async Task SeedResultsAsync()
     {
         await CompleteAsync(_world.PartnershipId);
-        await _world.Bot.QueryAsync(async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
             var partnership = await ActivePartnerships.LoadAsync(db, _world.PartnershipId);
             var kit = await db.Representatives.SingleAsync(r => r.Name == "Rep kit");
@@ -212,7 +212,7 @@ public sealed class ResultsTests : IAsyncLifetime
             var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
             foreach (var activity in other.LiveActivities.ToList()) other.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
             db.PartnershipResults.Add(PartnershipResult.Record(other, ActivePartnerships.Actor(_world.DaNang), new ResultDraft("Da Nang results", null, [], false), StatusUpdateWorld.Now));
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
     }
 

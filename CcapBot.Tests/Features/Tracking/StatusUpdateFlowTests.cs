@@ -1,4 +1,3 @@
-using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -158,11 +157,11 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
     [Fact]
     public async Task TheLastActivityDone_CompletesThePartnership_AndBothCitiesAreRecognised()
     {
-        await _world.Bot.QueryAsync(async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
             var partnership = await ActivePartnerships.LoadAsync(db, _world.PartnershipId);
             foreach (var n in new[] { 1, 2, 3, 4, 5 }) partnership.UpdateActivity(PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId), n, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
-            return await db.SaveChangesAsync();
+            await db.SaveChangesAsync();
         });
         var user = await _world.ConversationAsync(_world.Hcm);
         await user.SayAsync("final workshop done");

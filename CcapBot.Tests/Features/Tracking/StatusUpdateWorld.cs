@@ -1,4 +1,3 @@
-using CcapBot.Domain;
 using CcapBot.Features.StatusUpdates;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
