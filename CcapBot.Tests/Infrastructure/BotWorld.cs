@@ -52,18 +52,18 @@ public sealed class BotWorld : IAsyncDisposable
     private readonly AuthenticatedBot? _auth;
     private readonly bool _ownsConnector;
 
-    private BotWorld(CcapBotFactory bot, FakeConnector connector, FakeTimeProvider? clock, AuthenticatedBot? auth, bool ownsConnector)
+    private BotWorld(CcapBotFactory bot, FakeConnector connector, AuthenticatedBot? auth, bool ownsConnector)
     {
         Bot = bot;
         Connector = connector;
-        Clock = clock;
         _auth = auth;
         _ownsConnector = ownsConnector;
     }
 
     public CcapBotFactory Bot { get; }
     public FakeConnector Connector { get; }
-    public FakeTimeProvider? Clock { get; }
+    /// <summary>The bot's fake clock, if it has one.</summary>
+    public FakeTimeProvider? Clock => Bot.Clock;
     public LogCapture Logs => Bot.Logs;
     public DateTimeOffset Now => Clock?.GetUtcNow() ?? DateTimeOffset.UtcNow;
 
@@ -75,12 +75,12 @@ public sealed class BotWorld : IAsyncDisposable
         {
             var auth = new AuthenticatedBot { Clock = options.Clock };
             await auth.InitializeAsync();
-            world = new BotWorld(auth.Bot, auth.Connector, options.Clock, auth, ownsConnector: false);
+            world = new BotWorld(auth.Bot, auth.Connector, auth, ownsConnector: false);
         }
         else
         {
             var bot = new CcapBotFactory(options.DatabaseFile) { Clock = options.Clock, OwnsDatabaseFile = options.DatabaseFile is null };
-            world = new BotWorld(bot, options.Connector ?? await FakeConnector.StartAsync(), options.Clock, null, ownsConnector: options.Connector is null);
+            world = new BotWorld(bot, options.Connector ?? await FakeConnector.StartAsync(), null, ownsConnector: options.Connector is null);
         }
         if (options.ManualWorkers) world.Bot.With("Outbox:Enabled", "false").With("Scheduler:Enabled", "false");
         for (var i = 0; i < options.Coordinators.Count; i++) world.Bot.With($"Coordinators:Identities:{i}", options.Coordinators[i]);

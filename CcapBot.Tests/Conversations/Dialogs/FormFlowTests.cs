@@ -264,7 +264,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var chat = Chat();
         await chat.SayAsync("profile");
         await chat.SayAsync("Lan Pham");
-        _bot.Bot.Clock!.Advance(TimeSpan.FromHours(3)); // idle timeout is one hour in these tests
+        _bot.Clock!.Advance(TimeSpan.FromHours(3)); // idle timeout is one hour in these tests
 
         var welcomeBack = await chat.SayAsync("hello?");
         Assert.Contains("Welcome back! Continue My profile", welcomeBack.All, StringComparison.Ordinal);
