@@ -77,12 +77,12 @@ public sealed class TemplateEngineTests
         var teams = binder.Bind("dialog-question", data, CcapBot.Conversations.Dialogs.DialogCardsJsonContext.Default.QuestionCardData, universalActions: true);
         var web = binder.Bind("dialog-question", data, CcapBot.Conversations.Dialogs.DialogCardsJsonContext.Default.QuestionCardData, universalActions: false);
 
-        var execute = CcapBot.Tests.Infrastructure.BotConversation.Actions(JsonNode.Parse(teams.GetRawText())!).Single();
+        var execute = CcapBot.Tests.Infrastructure.CardReader.Actions(JsonNode.Parse(teams.GetRawText())!).Single();
         Assert.Equal("Action.Execute", (string?)execute["type"]);
         Assert.Equal("Action.Submit", (string?)execute["fallback"]!["type"]);
         Assert.Equal("dialog.reply", (string?)execute["data"]!["verb"]);
         Assert.Equal(2, (int?)execute["data"]!["step"]);
-        var submit = CcapBot.Tests.Infrastructure.BotConversation.Actions(JsonNode.Parse(web.GetRawText())!).Single();
+        var submit = CcapBot.Tests.Infrastructure.CardReader.Actions(JsonNode.Parse(web.GetRawText())!).Single();
         Assert.Equal("Action.Submit", (string?)submit["type"]);
         Assert.Equal("dialog.reply", (string?)submit["data"]!["verb"]);
         Assert.DoesNotContain("null", web.GetRawText(), StringComparison.Ordinal);

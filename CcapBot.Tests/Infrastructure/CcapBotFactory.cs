@@ -97,6 +97,13 @@ public sealed class CcapBotFactory : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<CcapDbContext>());
     }
 
+    /// <summary>Work on a context of its own (seeding or changing data behind the app's back).</summary>
+    public async Task WithDbAsync(Func<CcapDbContext, Task> work)
+    {
+        await using var scope = CreateScope();
+        await work(scope.ServiceProvider.GetRequiredService<CcapDbContext>());
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

@@ -1,22 +1,16 @@
 using System.Text.Json.Nodes;
 using CcapBot.Conversations.Dialogs;
-using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
 
 namespace CcapBot.Tests.Conversations.Dialogs;
 
 public sealed class FieldTypeFixture : IAsyncLifetime
 {
-    public CcapBotFactory Bot { get; } = TestForms.Configure(new CcapBotFactory());
-    public FakeConnector Connector { get; private set; } = null!;
+    public BotWorld World { get; private set; } = null!;
 
-    public async ValueTask InitializeAsync() => Connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => World = await BotWorld.StartAsync(new() { Configure = bot => TestForms.Configure(bot) });
 
-    public async ValueTask DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => World.DisposeAsync();
 }
 
 /// <summary>
@@ -140,7 +134,7 @@ public sealed class FieldTypeTests(FieldTypeFixture fixture) : IClassFixture<Fie
 
         var reply = await chat.SayAsync(typed);
 
-        var run = (await TestForms.StateAsync(fixture.Bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(fixture.World.Bot, chat.ConversationId)).Run!;
         if (expected.StartsWith('!'))
         {
             Assert.Contains(expected[1..], reply.All, StringComparison.Ordinal);
@@ -161,7 +155,7 @@ public sealed class FieldTypeTests(FieldTypeFixture fixture) : IClassFixture<Fie
         var chat = Start("vi");
         await chat.SayAsync("start optdate");
         await chat.SayAsync("bo qua");
-        var run = (await TestForms.StateAsync(fixture.Bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(fixture.World.Bot, chat.ConversationId)).Run!;
         Assert.Empty(run.Answers);
         Assert.Equal(RunStage.Summary, run.Stage);
     }
@@ -185,13 +179,13 @@ public sealed class FieldTypeTests(FieldTypeFixture fixture) : IClassFixture<Fie
     {
         var chat = Start("en");
         var asked = await chat.SayAsync("start choice");
-        var titles = BotConversation.Actions(asked.Cards.Last()).Select(a => (string?)a["title"]).ToList();
+        var titles = asked.Cards.Last().Actions().Select(a => (string?)a["title"]).ToList();
         Assert.Contains("Mentor city", titles);
 
         var pressed = await chat.PressAsync("Mentor city");
 
-        Assert.Contains("✔ Mentor city", BotConversation.Text(pressed.InvokeCard), StringComparison.Ordinal); // the prompt card now shows the answer
-        var run = (await TestForms.StateAsync(fixture.Bot, chat.ConversationId)).Run!;
+        Assert.Contains("✔ Mentor city", pressed.InvokeCard.Text(), StringComparison.Ordinal); // the prompt card now shows the answer
+        var run = (await TestForms.StateAsync(fixture.World.Bot, chat.ConversationId)).Run!;
         Assert.Equal("mentor", run.Answers["choice"].GetString());
     }
 
@@ -210,14 +204,10 @@ public sealed class FieldTypeTests(FieldTypeFixture fixture) : IClassFixture<Fie
         var learning = await chat.SayAsync("learning");
 
         Assert.Contains("Question staff?", learning.All, StringComparison.Ordinal);
-        var run = (await TestForms.StateAsync(fixture.Bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(fixture.World.Bot, chat.ConversationId)).Run!;
         Assert.False(run.Answers.ContainsKey("city"));
     }
 
     private BotConversation Start(string language) =>
-        new(fixture.Bot.CreateClient(), fixture.Connector, $"a:{Guid.NewGuid():N}", Channels.MsTeams, language == "en" ? "en-US" : "vi-VN")
-        {
-            LocalTimezone = "Asia/Ho_Chi_Minh",
-            UserId = $"29:{Guid.NewGuid():N}",
-        };
+        fixture.World.Chat(new Person($"29:{Guid.NewGuid():N}", $"a:{Guid.NewGuid():N}"), language == "en" ? "en-US" : "vi-VN", "Asia/Ho_Chi_Minh");
 }

@@ -9,20 +9,14 @@ namespace CcapBot.Tests.Conversations.Dialogs;
 /// <summary>The profile form end to end: chat and card, summary, edit, confirm, interruptions, idle, double submit.</summary>
 public sealed class FormFlowTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = TestForms.Configure(new CcapBotFactory());
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new() { Configure = bot => TestForms.Configure(bot) });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _bot.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     private BotConversation Chat(string channel = Channels.MsTeams, string locale = "en-US", string? user = null) =>
-        new(_bot.CreateClient(), _connector, $"a:{Guid.NewGuid():N}", channel, locale) { LocalTimezone = "Asia/Bangkok", UserId = user ?? $"29:{Guid.NewGuid():N}" };
+        _bot.Chat(new Person(user ?? $"29:{Guid.NewGuid():N}", $"a:{Guid.NewGuid():N}") { ChannelId = channel }, locale, "Asia/Bangkok");
 
     private static readonly Dictionary<string, string> GoodInputs = new()
     {
@@ -65,7 +59,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var form = await byCard.PressAsync("Show as one form");
         Assert.Single(form.Updates); // the prompt card became the form card, in place
         var submitted = await byCard.PressAsync("Submit", GoodInputs);
-        Assert.Contains("Please check your answers.", BotConversation.Text(submitted.Updates.Single()), StringComparison.Ordinal);
+        Assert.Contains("Please check your answers.", submitted.Updates.Single().Text(), StringComparison.Ordinal);
         await byCard.PressAsync("Confirm");
 
         var chatProfile = await ProfileAsync(byChat);
@@ -91,7 +85,7 @@ public sealed class FormFlowTests : IAsyncLifetime
 
         var card = channel == Channels.MsTeams ? rejected.InvokeCard : rejected.Updates.SingleOrDefault();
         Assert.NotNull(card);
-        var text = BotConversation.Text(card);
+        var text = card.Text();
         Assert.Contains("Please fix 3 field(s) marked below.", text, StringComparison.Ordinal);
         Assert.Contains("doesn't look like an email", text, StringComparison.Ordinal);
         Assert.Contains("The working day must end after it starts.", text, StringComparison.Ordinal);
@@ -99,7 +93,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         Assert.Contains("lan at example", card.ToJsonString(), StringComparison.Ordinal); // what was typed stays for fixing
         Assert.Empty(rejected.Cards); // nothing new in the conversation: the card changed in place
         Assert.Null(await ProfileAsync(chat));
-        Assert.Equal(RunStage.Card, (await TestForms.StateAsync(_bot, chat.ConversationId)).Run!.Stage);
+        Assert.Equal(RunStage.Card, (await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run!.Stage);
 
         await chat.PressAsync("Submit", GoodInputs);
         await chat.PressAsync("Confirm");
@@ -130,10 +124,10 @@ public sealed class FormFlowTests : IAsyncLifetime
         var chat = Chat();
         await FillByChatAsync(chat);
         var summaryCard = chat.LastCard!;
-        var editRow = BotConversation.Actions(summaryCard).First(a => (string?)a["data"]?["field"] == "email");
+        var editRow = summaryCard.Actions().First(a => (string?)a["data"]?["field"] == "email");
 
         var edit = await chat.PressAsync(editRow, summaryCard);
-        Assert.True(BotConversation.Text(edit.InvokeCard).Contains("Editing \"Email\"", StringComparison.Ordinal), BotConversation.Text(edit.InvokeCard));
+        Assert.True(edit.InvokeCard.Text().Contains("Editing \"Email\"", StringComparison.Ordinal), edit.InvokeCard.Text());
         Assert.Contains("What is your email address?", edit.All, StringComparison.Ordinal);
         var back = await chat.SayAsync("lan.pham@example.org");
 
@@ -153,7 +147,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var summaryCard = chat.LastCard!;
 
         await chat.PressAsync("Confirm", card: summaryCard);
-        await _bot.QueryAsync(db => db.UserProfiles.Where(p => p.UserId == chat.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, "Changed since")));
+        await _bot.WithDbAsync(db => db.UserProfiles.Where(p => p.UserId == chat.UserId).ExecuteUpdateAsync(s => s.SetProperty(p => p.DisplayName, "Changed since")));
         var second = await chat.PressAsync("Confirm", card: summaryCard);
 
         Assert.Equal("Changed since", (await ProfileAsync(chat))!.DisplayName); // the second press wrote nothing
@@ -174,7 +168,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var stale = await chat.PressAsync("Tiếng Việt", card: languagePrompt);
 
         Assert.Empty(stale.Calls);
-        var run = (await TestForms.StateAsync(_bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run!;
         Assert.Equal("en", run.Answers["language"].GetString());
         Assert.Equal("timeZone", run.Field);
     }
@@ -210,7 +204,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var cleared = await chat.PressAsync("Có, hủy");
 
         Assert.Contains("Đã hủy", cleared.All, StringComparison.Ordinal);
-        Assert.Null((await TestForms.StateAsync(_bot, chat.ConversationId)).Run);
+        Assert.Null((await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run);
         Assert.Null(await ProfileAsync(chat));
     }
 
@@ -225,7 +219,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var next = await chat.PressAsync("Dùng \"Huy\" làm câu trả lời");
 
         Assert.Contains("Địa chỉ email của bạn là gì?", next.All, StringComparison.Ordinal);
-        Assert.Equal("Huy", (await TestForms.StateAsync(_bot, chat.ConversationId)).Run!.Answers["displayName"].GetString());
+        Assert.Equal("Huy", (await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run!.Answers["displayName"].GetString());
     }
 
     [Fact]
@@ -244,7 +238,7 @@ public sealed class FormFlowTests : IAsyncLifetime
         var restarted = await chat.PressAsync("Start over");
 
         Assert.Contains("What name should I use for you?", restarted.All, StringComparison.Ordinal);
-        var run = (await TestForms.StateAsync(_bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run!;
         Assert.False(run.Answers.ContainsKey("email"));
         Assert.Equal("Nguyen Van A", run.Answers["displayName"].GetString()); // prefilled again from the channel
     }
@@ -274,7 +268,7 @@ public sealed class FormFlowTests : IAsyncLifetime
 
         var welcomeBack = await chat.SayAsync("hello?");
         Assert.Contains("Welcome back! Continue My profile", welcomeBack.All, StringComparison.Ordinal);
-        var run = (await TestForms.StateAsync(_bot, chat.ConversationId)).Run!;
+        var run = (await TestForms.StateAsync(_bot.Bot, chat.ConversationId)).Run!;
         Assert.False(run.Answers.ContainsKey("email"));
 
         var resumed = await chat.SayAsync("continue");

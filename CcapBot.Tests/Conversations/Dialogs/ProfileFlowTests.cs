@@ -1,4 +1,3 @@
-using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,25 +5,16 @@ namespace CcapBot.Tests.Conversations.Dialogs;
 
 public sealed class ProfileFlowTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new();
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync();
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _bot.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
-    private BotConversation Conversation(string id, string channel = Channels.MsTeams, string locale = "en-US") =>
-        new(_bot.CreateClient(), _connector, id, channel, locale) { LocalTimezone = "Asia/Bangkok" };
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task ProfileByChat_AsksEachQuestion_ThenSavesOnConfirm()
     {
-        var chat = Conversation("a:smoke");
+        var chat = _bot.Chat(new Person("29:user-1", "a:smoke"), localTimezone: "Asia/Bangkok");
         await chat.SayAsync("hi");
         var start = await chat.SayAsync("profile");
         Assert.Contains("What name should I use for you?", start.All, StringComparison.Ordinal);

@@ -85,21 +85,20 @@ public sealed class DemoCoordinatorTests(ChromiumFixture chromium) : IClassFixtu
     [Fact]
     public async Task TheDemoCoordinator_DecidesOnTheWebChat_AndTheCardThereUpdatesInPlace()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        await using var app = new CcapBotFactory().With("Coordinators:DemoIdentity", DemoIdentity).WithKestrel();
-        using var coordinator = await WebChatUser.StartAsync(app.BaseAddress, "en-US", DemoIdentity);
-        var hoa = People.Teams(app, connector, "29:hoa", Guid.NewGuid().ToString(), "Hoa");
-        await People.RegisterAsync(hoa, "Viet Nam", "Hoi An", "hoa@hoian.gov.vn");
+        await using var world = await BotWorld.StartAsync(new() { Configure = b => b.With("Coordinators:DemoIdentity", DemoIdentity).WithKestrel() });
+        using var coordinator = await WebChatUser.StartAsync(world.Bot.BaseAddress, "en-US", DemoIdentity);
+        var hoa = world.Teams("29:hoa", "Hoa", Guid.NewGuid().ToString());
+        await hoa.RegisterAsync("Viet Nam", "Hoi An", "hoa@hoian.gov.vn");
 
-        var delivered = await coordinator.WaitForAsync(a => WebChatUser.Card(a) is { } c && People.Text(c).Contains("New city registration: Hoi An", StringComparison.Ordinal));
-        var card = WebChatUser.Card(delivered)!;
-        Assert.Equal(["review.approve", "review.return"], People.Verbs(card)); // web chat: Action.Submit with data.verb
+        var delivered = await coordinator.WaitForAsync(a => a.Card() is { } c && c.Text().Contains("New city registration: Hoi An", StringComparison.Ordinal));
+        var card = delivered.Card()!;
+        Assert.Equal(["review.approve", "review.return"], card.Verbs()); // web chat: Action.Submit with data.verb
         var approved = await coordinator.PressAsync(card, "Approve");
 
         Assert.Contains("Approved: New city registration: Hoi An, Vietnam. The applicant has been told.", approved.AllText(), StringComparison.Ordinal);
-        var updated = await coordinator.WaitForAsync(a => a.Id == delivered.Id && WebChatUser.Card(a) is { } c && People.Text(c).Contains("✔ Approved by", StringComparison.Ordinal));
-        Assert.Empty(People.Verbs(WebChatUser.Card(updated)!));
-        Assert.Equal(CcapBot.Domain.CityStatus.Approved, (await app.QueryAsync(db => db.Cities.SingleAsync())).Status);
+        var updated = await coordinator.WaitForAsync(a => a.Id == delivered.Id && a.Card() is { } c && c.Text().Contains("✔ Approved by", StringComparison.Ordinal));
+        Assert.Empty(updated.Card()!.Verbs());
+        Assert.Equal(CcapBot.Domain.CityStatus.Approved, (await world.QueryAsync(db => db.Cities.SingleAsync())).Status);
     }
 
     private static ILocator Text(IPage page, string text) => page.GetByRole(AriaRole.Feed).GetByText(text, new() { Exact = true });

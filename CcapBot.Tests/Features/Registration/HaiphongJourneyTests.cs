@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CcapBot.Domain;
 using CcapBot.Protocol.Schema;
 using CcapBot.Tests.Infrastructure;
@@ -14,32 +13,24 @@ namespace CcapBot.Tests.Features.Registration;
 /// </summary>
 public sealed class HaiphongJourneyTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new CcapBotFactory()
-        .With("Coordinators:Identities:0", People.CoordinatorAad)
-        .WithKestrel();
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new() { Coordinators = [People.CoordinatorAad], Configure = b => b.WithKestrel() });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _bot.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task Haiphong_RegistersInVietnamese_IsApprovedInTeams_AndAppliesForEmissionsInventoryAndPorts()
     {
         var ct = TestContext.Current.CancellationToken;
         // The coordinator has talked to the bot in Teams (so the bot can reach them), in English.
-        var coordinator = People.Teams(_bot, _connector, People.CoordinatorId, People.CoordinatorAad, "Lan Coordinator", zone: "Asia/Bangkok");
+        var coordinator = _bot.Coordinator("Asia/Bangkok");
         await coordinator.SayAsync("hi");
 
-        using var lan = await WebChatUser.StartAsync(_bot.BaseAddress, "vi-VN");
-        var welcome = await lan.WaitForAsync(a => WebChatUser.Card(a) is not null);
-        var welcomeCard = WebChatUser.Card(welcome)!;
-        Assert.Contains("Đăng ký thành phố", People.Text(welcomeCard), StringComparison.Ordinal);
+        using var lan = await WebChatUser.StartAsync(_bot.Bot.BaseAddress, "vi-VN");
+        var welcome = await lan.WaitForAsync(a => a.Card() is not null);
+        var welcomeCard = welcome.Card()!;
+        Assert.Contains("Đăng ký thành phố", welcomeCard.Text(), StringComparison.Ordinal);
 
         // Register: the welcome card's button starts the form.
         var r = await lan.PressAsync(welcomeCard, "Đăng ký thành phố");
@@ -66,7 +57,7 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         r = await lan.SayAsync("1");
         r = await lan.SayAsync("có");
         var summary = r.LastCard();
-        var summaryText = People.Text(summary);
+        var summaryText = summary.Text();
         Assert.Contains("Vui lòng kiểm tra các câu trả lời", summaryText, StringComparison.Ordinal);
         Assert.Contains("Hải Phòng", summaryText, StringComparison.Ordinal);
         Assert.Contains("Việt Nam", summaryText, StringComparison.Ordinal);
@@ -92,26 +83,26 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         Assert.Contains(await _bot.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync(ct)), a => a == "registration.submitted");
 
         // The coordinator gets the review card in Teams (through the outbox), in English, with Approve and Return.
-        var reviewCall = (await People.OutboxCallsAsync(_connector, coordinator, 1, filter: c => People.CardWith(c, "registration")))[0];
-        var review = People.CardOf(reviewCall);
-        var reviewText = People.Text(review);
+        var reviewCall = (await coordinator.WaitForAsync(1, filter: c => c.HasCardWith("registration")))[0];
+        var review = reviewCall.Card();
+        var reviewText = review.Text();
         Assert.Contains("New city registration: Hải Phòng, Vietnam", reviewText, StringComparison.Ordinal);
         Assert.Contains("Sent by Nguyễn Thị Lan (lan.nt@haiphong.gov.vn)", reviewText, StringComparison.Ordinal);
         Assert.Contains("Asia/Ho_Chi_Minh", reviewText, StringComparison.Ordinal);
         Assert.Contains("Air quality monitoring network", reviewText, StringComparison.Ordinal);
         Assert.Contains("Reason (required to return)", reviewText, StringComparison.Ordinal);
-        Assert.Equal(["review.approve", "review.return"], People.Verbs(review));
-        Assert.All(BotConversation.Actions(review).Where(a => (string?)a["type"] == "Action.Execute"), a => Assert.Equal("Action.Submit", (string?)a["fallback"]?["type"]));
+        Assert.Equal(["review.approve", "review.return"], review.Verbs());
+        Assert.All(review.Actions().Where(a => (string?)a["type"] == "Action.Execute"), a => Assert.Equal("Action.Submit", (string?)a["fallback"]?["type"]));
 
         var approved = await coordinator.PressAsync("Approve", card: review);
         var decided = approved.InvokeCard ?? throw new InvalidOperationException("The invoke should answer with the decided card: " + approved.Invoke?.ToJsonString());
-        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(decided), StringComparison.Ordinal);
-        Assert.Empty(People.Verbs(decided));
+        Assert.Contains("✔ Approved by Lan Coordinator", decided.Text(), StringComparison.Ordinal);
+        Assert.Empty(decided.Verbs());
         // Every copy is updated in place too (here: the coordinator's one copy).
-        var update = (await People.OutboxCallsAsync(_connector, coordinator, 1, "PUT"))[0];
+        var update = (await coordinator.WaitForAsync(1, "PUT"))[0];
         var sentId = await _bot.QueryAsync(db => db.OutboxMessages.Where(m => m.Topic!.StartsWith("review:registration:") && m.UpdateOfKey == null).Select(m => m.SentActivityId).SingleAsync(ct));
         Assert.EndsWith("/activities/" + sentId, update.Path, StringComparison.Ordinal);
-        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(People.CardOf(update)), StringComparison.Ordinal);
+        Assert.Contains("✔ Approved by Lan Coordinator", update.Card().Text(), StringComparison.Ordinal);
 
         Assert.Equal(CityStatus.Approved, (await _bot.QueryAsync(db => db.Cities.SingleAsync(ct))).Status);
         Assert.True((await _bot.QueryAsync(db => db.Representatives.SingleAsync(ct))).Active);
@@ -119,10 +110,10 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         Assert.Equal((ReviewStatus.Approved, "Lan Coordinator", (string?)null), (registration.Status, registration.ReviewedBy, registration.Reason));
 
         // The representative is told on the web chat, proactively, in Vietnamese, with what to do next.
-        var outcome = WebChatUser.Card(await lan.WaitForAsync(a => WebChatUser.Card(a) is { } c && People.Text(c).Contains("Đăng ký đã được phê duyệt", StringComparison.Ordinal)))!;
-        Assert.Contains("Chào mừng đến với CCAP! Đăng ký của Hải Phòng đã được Lan Coordinator phê duyệt.", People.Text(outcome), StringComparison.Ordinal);
-        Assert.Equal(["dialog.command", "dialog.command", "dialog.command"], People.Verbs(outcome));
-        var applyButton = BotConversation.Actions(outcome).First();
+        var outcome = CardReader.Card(await lan.WaitForAsync(a => a.Card() is { } c && c.Text().Contains("Đăng ký đã được phê duyệt", StringComparison.Ordinal)))!;
+        Assert.Contains("Chào mừng đến với CCAP! Đăng ký của Hải Phòng đã được Lan Coordinator phê duyệt.", outcome.Text(), StringComparison.Ordinal);
+        Assert.Equal(["dialog.command", "dialog.command", "dialog.command"], outcome.Verbs());
+        var applyButton = outcome.Actions().First();
         Assert.Equal(("Tìm thành phố cố vấn", "apply", "learning"), ((string?)applyButton["title"], (string?)applyButton["data"]?["command"], (string?)applyButton["data"]?["kind"]));
 
         // A learning application on emissions inventory and port operations.
@@ -134,9 +125,9 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         r = await lan.SayAsync("Đơn học hỏi");
         Assert.Contains("Đơn này về những lĩnh vực nào?", r.AllText(), StringComparison.Ordinal);
         var categories = r.LastCard();
-        Assert.Contains("Xây dựng kiểm kê phát thải", People.Text(categories), StringComparison.Ordinal); // the categories, in Vietnamese, from the database
+        Assert.Contains("Xây dựng kiểm kê phát thải", categories.Text(), StringComparison.Ordinal); // the categories, in Vietnamese, from the database
         r = await lan.SayAsync("Xây dựng kiểm kê phát thải, Giảm phát thải từ hoạt động cảng");
-        var actions = People.Text(r.LastCard());
+        var actions = r.LastCard().Text();
         Assert.Contains("Kiểm kê phát thải cảng theo lĩnh vực", actions, StringComparison.Ordinal);
         Assert.Contains("Thu thập dữ liệu hoạt động", actions, StringComparison.Ordinal);
         Assert.DoesNotContain("Xe đạp công cộng", actions, StringComparison.Ordinal); // only the chosen categories' activities
@@ -150,7 +141,7 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         Assert.Contains("hạn chế", r.AllText(), StringComparison.Ordinal);
         r = await lan.SayAsync("Ngân sách đi lại hạn chế");
         summary = r.LastCard();
-        summaryText = People.Text(summary);
+        summaryText = summary.Text();
         Assert.Contains("Giảm phát thải từ hoạt động cảng, Xây dựng kiểm kê phát thải", summaryText, StringComparison.Ordinal);
         r = await lan.PressAsync(summary, "Xác nhận");
         Assert.Contains("Đã gửi đơn học hỏi của Hải Phòng (số 1)", r.AllText(), StringComparison.Ordinal);
@@ -165,18 +156,18 @@ public sealed class HaiphongJourneyTests : IAsyncLifetime
         Assert.Equal((20, "Ngân sách đi lại hạn chế", "Chia sẻ kinh nghiệm về mô hình chất lượng không khí"), (application.StaffHoursPerMonth ?? 0, application.Constraints, application.OtherNeeds));
 
         // The application's review card reaches the coordinator, in English, with the category names from the database.
-        var appReview = People.CardOf((await People.OutboxCallsAsync(_connector, coordinator, 1, filter: c => People.CardWith(c, "learning request")))[0]);
-        var appText = People.Text(appReview);
+        var appReview = CardReader.Card((await coordinator.WaitForAsync(1, filter: c => c.HasCardWith("learning request")))[0]);
+        var appText = appReview.Text();
         Assert.Contains("C3 learning request: Hải Phòng, Vietnam", appText, StringComparison.Ordinal);
         Assert.Contains("Developing an emissions inventory", appText, StringComparison.Ordinal);
         Assert.Contains("Port emissions inventory by sector", appText, StringComparison.Ordinal);
-        Assert.Equal(["review.approve", "review.return"], People.Verbs(appReview));
-        Assert.Equal("application", (string?)BotConversation.Actions(appReview).First()["data"]?["subject"]);
-        Assert.Equal(application.Id, (int?)BotConversation.Actions(appReview).First()["data"]?["id"]);
+        Assert.Equal(["review.approve", "review.return"], appReview.Verbs());
+        Assert.Equal("application", (string?)appReview.Actions().First()["data"]?["subject"]);
+        Assert.Equal(application.Id, (int?)appReview.Actions().First()["data"]?["id"]);
 
         // "Tình trạng của tôi": the city, the registration and the application, in Vietnamese.
         r = await lan.SayAsync("tình trạng của tôi");
-        var status = People.Text(r.LastCard());
+        var status = r.LastCard().Text();
         Assert.Contains("Tình trạng của tôi", status, StringComparison.Ordinal);
         Assert.Contains("Đại diện của Hải Phòng", status, StringComparison.Ordinal);
         Assert.Contains("Đăng ký thành phố được Lan Coordinator phê duyệt", status, StringComparison.Ordinal);

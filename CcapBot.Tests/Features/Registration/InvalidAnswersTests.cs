@@ -9,17 +9,11 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
 {
     private static readonly string FiveThousand = string.Concat(Enumerable.Repeat("Air quality ", 417)) + "abcd"; // 5,008 characters
 
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new CcapBotFactory().With("Coordinators:Identities:0", People.CoordinatorAad);
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new() { Coordinators = [People.CoordinatorAad] });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _bot.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -28,7 +22,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
     /// <summary>The answer was refused: the same question comes back with the reason, as one card.</summary>
     private static void AskedAgain(Reply reply, string question, string reason)
     {
-        var card = BotConversation.Text(Assert.Single(reply.Cards));
+        var card = CardReader.Text(Assert.Single(reply.Cards));
         Assert.Contains(question, card, StringComparison.Ordinal);
         Assert.Contains(reason, card, StringComparison.Ordinal);
     }
@@ -39,7 +33,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
     [Fact]
     public async Task Registration_ByChat_RefusesBadAnswersWithTheReason_AndStoresNothingInvalid()
     {
-        var chat = People.Teams(_bot, _connector, "29:chiangmai", Guid.NewGuid().ToString(), "Somchai");
+        var chat = _bot.Teams("29:chiangmai", "Somchai", Guid.NewGuid().ToString());
         Assert.Equal(5_008, FiveThousand.Length);
         await chat.SayAsync("register");
 
@@ -87,7 +81,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
     [Fact]
     public async Task Registration_OnTheCardForm_MarksEachBadField_AndKeepsOnlyValidAnswers()
     {
-        var chat = People.Teams(_bot, _connector, "29:nagoya", Guid.NewGuid().ToString(), "Aiko Ito");
+        var chat = _bot.Teams("29:nagoya", "Aiko Ito", Guid.NewGuid().ToString());
         await chat.SayAsync("register");
         var form = await chat.SayAsync("form");
         var card = Assert.Single(form.Cards);
@@ -106,7 +100,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
             ["f_consent"] = "true",
         }, card);
 
-        var errors = BotConversation.Text(submitted.InvokeCard);
+        var errors = submitted.InvokeCard.Text();
         Assert.Contains("Please fix 4 field(s) marked below.", errors, StringComparison.Ordinal);
         Assert.Contains("I don't know that country.", errors, StringComparison.Ordinal);
         Assert.Contains("That is too long: at most 100 characters, please.", errors, StringComparison.Ordinal);
@@ -128,7 +122,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
             ["f_role"] = "mentor",
             ["f_consent"] = "true",
         }, submitted.InvokeCard);
-        Assert.Contains("Please check your answers.", BotConversation.Text(fixedUp.InvokeCard), StringComparison.Ordinal);
+        Assert.Contains("Please check your answers.", fixedUp.InvokeCard.Text(), StringComparison.Ordinal);
         await chat.PressAsync("Confirm", card: fixedUp.InvokeCard);
         var city = await _bot.QueryAsync(db => db.Cities.SingleAsync(Ct));
         Assert.Equal(("Nagoya", "JP", "Environmental Affairs Bureau"), (city.Name, city.CountryCode, city.Agency));
@@ -137,11 +131,12 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
     [Fact]
     public async Task Application_RefusesAPastStart_AnEndBeforeTheStart_AndOverlongText_AndStoresNothingInvalid()
     {
-        var lan = People.Teams(_bot, _connector, People.CoordinatorId, People.CoordinatorAad, "Lan Coordinator");
+        var lan = _bot.Coordinator();
         await lan.SayAsync("hi");
-        var chat = People.Teams(_bot, _connector, "29:cebu", Guid.NewGuid().ToString(), "Maria Santos");
-        await People.RegisterAsync(chat, "Philippines", "Cebu City", "maria@cebucity.gov.ph");
-        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
+        var chat = _bot.Teams("29:cebu", "Maria Santos", Guid.NewGuid().ToString());
+        await chat.RegisterAsync("Philippines", "Cebu City", "maria@cebucity.gov.ph");
+        await lan.PressAsync("Approve", card: await lan.WaitForCardAsync("New city registration"));
+        await chat.WaitForCardAsync("Registration approved"); // the outbox tells her; not an answer to what she says next
 
         await chat.SayAsync("apply");
         AskedAgain(await chat.SayAsync("observer"), "Is the city asking for a mentor city", "Please choose one of");
@@ -167,7 +162,7 @@ public sealed class InvalidAnswersTests : IAsyncLifetime
 
         // Moving the start after the end from the summary sends the user back to the end, with the reason.
         var card = summary.Cards.Last();
-        var edit = BotConversation.Actions(card).First(a => (string?)a["data"]?["field"] == "periodStart");
+        var edit = card.Actions().First(a => (string?)a["data"]?["field"] == "periodStart");
         await chat.PressAsync(edit, card);
         var back = await chat.SayAsync(Month(10));
         AskedAgain(back, "In which month should it end?", "The end must be after the start month.");

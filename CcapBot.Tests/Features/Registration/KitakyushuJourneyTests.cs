@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using CcapBot.Domain;
 using CcapBot.Tests.Infrastructure;
-using CcapBot.Tests.Protocol.Auth;
 using Microsoft.EntityFrameworkCore;
 
 namespace CcapBot.Tests.Features.Registration;
@@ -14,36 +12,19 @@ namespace CcapBot.Tests.Features.Registration;
 /// </summary>
 public sealed class KitakyushuJourneyTests : IAsyncLifetime
 {
-    private readonly AuthenticatedBot _teams = new();
+    private BotWorld _teams = null!;
 
-    public async ValueTask InitializeAsync()
-    {
-        await _teams.InitializeAsync();
-        _teams.Bot.With("Coordinators:Identities:0", People.CoordinatorAad);
-    }
+    public async ValueTask InitializeAsync() => _teams = await BotWorld.StartAsync(new() { TeamsTokens = true, Coordinators = [People.CoordinatorAad] });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _teams.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _teams.DisposeAsync();
-    }
-
-    /// <summary>A client whose every request carries a token the Bot Connector service would sign.</summary>
-    private HttpClient SignedClient()
-    {
-        var client = _teams.Bot.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _teams.Sign(_teams.ChannelKey, _teams.ChannelClaims()));
-        return client;
-    }
+    public ValueTask DisposeAsync() => _teams.DisposeAsync();
 
     [Fact]
     public async Task Kitakyushu_RegistersInEnglish_IsApproved_AndOffersToMentor_AllSigned()
     {
         var ct = TestContext.Current.CancellationToken;
-        var connector = _teams.Connector;
-        var coordinator = People.Teams(SignedClient(), connector, People.CoordinatorId, People.CoordinatorAad, "Lan Coordinator", zone: "Asia/Bangkok");
+        var coordinator = _teams.Coordinator("Asia/Bangkok");
         await coordinator.SayAsync("hi");
-        var sato = People.Teams(SignedClient(), connector, People.KitakyushuId, People.KitakyushuAad, "Sato Hiroshi", zone: "Asia/Tokyo");
+        var sato = _teams.Teams(People.KitakyushuId, "Sato Hiroshi", People.KitakyushuAad, localTimezone: "Asia/Tokyo");
 
         var r = await sato.SayAsync("register");
         Assert.Contains("Which country is your city in?", r.All, StringComparison.Ordinal);
@@ -69,32 +50,32 @@ public sealed class KitakyushuJourneyTests : IAsyncLifetime
         Assert.Contains("Please check your answers.", r.All, StringComparison.Ordinal);
         Assert.Contains("Kitakyushu", r.All, StringComparison.Ordinal);
         r = await sato.PressAsync("Confirm", card: r.Cards.Last());
-        Assert.Contains("✔ Saved", BotConversation.Text(r.InvokeCard), StringComparison.Ordinal); // the summary card, closed in place
+        Assert.Contains("✔ Saved", r.InvokeCard.Text(), StringComparison.Ordinal); // the summary card, closed in place
         Assert.Contains("Thank you! The registration of Kitakyushu was sent to the CCAP coordinators for review.", r.All, StringComparison.Ordinal);
 
-        var city = await _teams.Bot.QueryAsync(db => db.Cities.SingleAsync(ct));
+        var city = await _teams.QueryAsync(db => db.Cities.SingleAsync(ct));
         Assert.Equal(("Kitakyushu", "JP", "Fukuoka Prefecture", "Asia/Tokyo", 940_000, CityRole.Mentor, CityStatus.Pending),
             (city.Name, city.CountryCode, city.Region, city.TimeZone, city.Population ?? 0, city.RoleInterest, city.Status));
         Assert.Equal(AqmCapacities.All.Order(), city.AqmCapacity.Order());
-        var identity = await _teams.Bot.QueryAsync(db => db.RepresentativeIdentities.SingleAsync(ct));
+        var identity = await _teams.QueryAsync(db => db.RepresentativeIdentities.SingleAsync(ct));
         Assert.Equal(("msteams", People.KitakyushuId, People.KitakyushuAad), (identity.ChannelId, identity.UserId, identity.AadObjectId));
 
         // The review card reaches the coordinator through the outbox, sent with the bot's own token.
-        var reviewCall = (await People.OutboxCallsAsync(connector, coordinator, 1, filter: c => People.CardWith(c, "New city registration")))[0];
+        var reviewCall = (await coordinator.WaitForAsync(1, filter: c => c.HasCardWith("New city registration")))[0];
         Assert.StartsWith("Bearer ", reviewCall.Authorization, StringComparison.Ordinal);
-        var review = People.CardOf(reviewCall);
-        Assert.Contains("New city registration: Kitakyushu, Japan", People.Text(review), StringComparison.Ordinal);
-        Assert.Contains("Environment Bureau, City of Kitakyushu", People.Text(review), StringComparison.Ordinal);
-        Assert.Contains("Mentor city", People.Text(review), StringComparison.Ordinal);
+        var review = reviewCall.Card();
+        Assert.Contains("New city registration: Kitakyushu, Japan", review.Text(), StringComparison.Ordinal);
+        Assert.Contains("Environment Bureau, City of Kitakyushu", review.Text(), StringComparison.Ordinal);
+        Assert.Contains("Mentor city", review.Text(), StringComparison.Ordinal);
 
         var approved = await coordinator.PressAsync("Approve", card: review);
-        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(approved.InvokeCard), StringComparison.Ordinal);
-        Assert.Equal(CityStatus.Approved, (await _teams.Bot.QueryAsync(db => db.Cities.SingleAsync(ct))).Status);
+        Assert.Contains("✔ Approved by Lan Coordinator", approved.InvokeCard.Text(), StringComparison.Ordinal);
+        Assert.Equal(CityStatus.Approved, (await _teams.QueryAsync(db => db.Cities.SingleAsync(ct))).Status);
 
         // Told in Teams, in English, with buttons for what comes next.
-        var outcome = People.CardOf((await People.OutboxCallsAsync(connector, sato, 1, filter: c => People.CardWith(c, "Registration approved")))[0]);
-        Assert.Contains("Welcome to CCAP! The registration of Kitakyushu was approved by Lan Coordinator.", People.Text(outcome), StringComparison.Ordinal);
-        Assert.Equal(["dialog.command", "dialog.command", "dialog.command"], People.Verbs(outcome));
+        var outcome = CardReader.Card((await sato.WaitForAsync(1, filter: c => c.HasCardWith("Registration approved")))[0]);
+        Assert.Contains("Welcome to CCAP! The registration of Kitakyushu was approved by Lan Coordinator.", outcome.Text(), StringComparison.Ordinal);
+        Assert.Equal(["dialog.command", "dialog.command", "dialog.command"], outcome.Verbs());
 
         // The mentor offer.
         var start = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(1);
@@ -119,7 +100,7 @@ public sealed class KitakyushuJourneyTests : IAsyncLifetime
         r = await sato.PressAsync("Confirm", card: r.Cards.Last());
         Assert.Contains("Thank you! The mentor offer of Kitakyushu (no. 1) was sent to the coordinators for review.", r.All, StringComparison.Ordinal);
 
-        var offer = await _teams.Bot.QueryAsync(db => db.Applications.SingleAsync(ct));
+        var offer = await _teams.QueryAsync(db => db.Applications.SingleAsync(ct));
         Assert.Equal((ApplicationKind.Mentor, ReviewStatus.Submitted, 2, 30), (offer.Kind, offer.Status, offer.Capacity ?? 0, offer.StaffHoursPerMonth ?? 0));
         Assert.Equal(["emissions-inventory", "port-operations"], offer.Categories.Order());
         Assert.Equal([301, 302, 303], offer.SpecificActions.Order());
@@ -127,13 +108,13 @@ public sealed class KitakyushuJourneyTests : IAsyncLifetime
         Assert.Empty(offer.Contributions);
         Assert.Equal((new DateOnly(start.Year, start.Month, 1), new DateOnly(end.Year, end.Month, 1)), (offer.PeriodStart, offer.PeriodEnd));
 
-        var offerReview = People.CardOf((await People.OutboxCallsAsync(connector, coordinator, 1, filter: c => People.CardWith(c, "C3 mentor offer")))[0]);
-        Assert.Contains("C3 mentor offer: Kitakyushu, Japan", People.Text(offerReview), StringComparison.Ordinal);
-        Assert.Contains("Capacity", People.Text(offerReview), StringComparison.Ordinal);
+        var offerReview = CardReader.Card((await coordinator.WaitForAsync(1, filter: c => c.HasCardWith("C3 mentor offer")))[0]);
+        Assert.Contains("C3 mentor offer: Kitakyushu, Japan", offerReview.Text(), StringComparison.Ordinal);
+        Assert.Contains("Capacity", offerReview.Text(), StringComparison.Ordinal);
 
         // "My status": the city, its registration and the offer, in English.
         r = await sato.SayAsync("my status");
-        var status = BotConversation.Text(Assert.Single(r.Cards));
+        var status = CardReader.Text(Assert.Single(r.Cards));
         Assert.Contains("Representative of Kitakyushu", status, StringComparison.Ordinal);
         Assert.Contains("City registration approved by Lan Coordinator", status, StringComparison.Ordinal);
         Assert.Contains("No. 1: mentor offer", status, StringComparison.Ordinal);

@@ -10,25 +10,19 @@ namespace CcapBot.Tests.Features.Review;
 /// <summary>Who may decide, deciding once, returning with a reason and correcting, joining, withdrawing, granting the role.</summary>
 public sealed class ReviewTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new CcapBotFactory().With("Coordinators:Identities:0", People.CoordinatorAad);
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new() { Coordinators = [People.CoordinatorAad] });
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var entry in _bot.Logs.Entries) TestContext.Current.TestOutputHelper?.WriteLine(entry.ToString());
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private BotConversation Coordinator() => People.Teams(_bot, _connector, People.CoordinatorId, People.CoordinatorAad, "Lan Coordinator");
-    private BotConversation SecondCoordinator() => People.Teams(_bot, _connector, People.SecondCoordinatorId, People.SecondCoordinatorAad, "Minh Coordinator");
-    private BotConversation Outsider() => People.Teams(_bot, _connector, People.OutsiderId, People.OutsiderAad, "Someone Else");
+    private BotConversation Coordinator() => _bot.Coordinator();
+    private BotConversation SecondCoordinator() => _bot.Teams(People.SecondCoordinatorId, "Minh Coordinator", People.SecondCoordinatorAad);
+    private BotConversation Outsider() => _bot.Teams(People.OutsiderId, "Someone Else", People.OutsiderAad);
     private BotConversation Representative(string id = "29:rep-hoa", string name = "Pham Thi Hoa") =>
-        People.Teams(_bot, _connector, id, Guid.NewGuid().ToString(), name);
+        _bot.Teams(id, name, Guid.NewGuid().ToString());
 
     /// <summary>What can change when a decision is taken: statuses, audit, and everything the outbox was asked to send.</summary>
     private Task<string> SnapshotAsync() => _bot.QueryAsync(async db => JsonSerializer.Serialize(new
@@ -47,19 +41,17 @@ public sealed class ReviewTests : IAsyncLifetime
         var coordinator = Coordinator();
         await coordinator.SayAsync("hi");
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Da Nang", "hoa@danang.gov.vn");
-        var review = await People.OutboxCardAsync(_connector, coordinator, "New city registration");
-        await _connector.WaitForAsync(1, c => People.CardWith(c, "New city registration"));
+        await hoa.RegisterAsync("Viet Nam", "Da Nang", "hoa@danang.gov.vn");
+        var review = await coordinator.WaitForCardAsync("New city registration");
+        await _bot.Connector.WaitForAsync(1, c => c.HasCardWith("New city registration"));
         var before = await SnapshotAsync();
 
         // The card forwarded to (or forged by) someone who is not a coordinator: Teams Action.Execute.
         var outsider = Outsider();
         var pressed = await outsider.PressAsync("Approve", card: review);
         // The applicant themself, as a web chat style submit with the card's data.
-        var approve = BotConversation.Actions(review).First(a => (string?)a["verb"] == "review.approve");
-        var forged = ActivityBuilder.Submit(new { verb = "review.approve", subject = (string?)approve["data"]!["subject"], id = (int?)approve["data"]!["id"], round = (string?)approve["data"]!["round"] })
-            .To(_connector.ServiceUrl).InConversation(hoa.ConversationId).From(hoa.UserId, hoa.UserName, hoa.AadObjectId).Build();
-        var submitted = await hoa.PostAsync(forged);
+        var approve = review.Actions().First(a => (string?)a["verb"] == "review.approve");
+        var submitted = await hoa.SubmitAsync(new { verb = "review.approve", subject = (string?)approve["data"]!["subject"], id = (int?)approve["data"]!["id"], round = (string?)approve["data"]!["round"] });
 
         Assert.Equal("application/vnd.microsoft.activity.message", (string?)pressed.Invoke?["type"]);
         Assert.Contains("only Clean Air Asia coordinators can approve or return", pressed.All, StringComparison.Ordinal);
@@ -91,13 +83,13 @@ public sealed class ReviewTests : IAsyncLifetime
         Assert.Contains(await _bot.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync(Ct)), a => a == "coordinator.granted");
 
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Da Nang", "hoa@danang.gov.vn");
-        var lanCopy = await People.OutboxCardAsync(_connector, lan, "New city registration");
-        var minhCopy = await People.OutboxCardAsync(_connector, minh, "New city registration");
+        await hoa.RegisterAsync("Viet Nam", "Da Nang", "hoa@danang.gov.vn");
+        var lanCopy = await lan.WaitForCardAsync("New city registration");
+        var minhCopy = await minh.WaitForCardAsync("New city registration");
 
         // Lan returns it with a reason; then Minh presses Approve on the copy he still has open.
         var returned = await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Please name the responsible department in full." }, lanCopy);
-        Assert.Contains("↩ Returned by Lan Coordinator", People.Text(returned.InvokeCard), StringComparison.Ordinal);
+        Assert.Contains("↩ Returned by Lan Coordinator", returned.InvokeCard.Text(), StringComparison.Ordinal);
         var before = await SnapshotAsync();
         var late = await minh.PressAsync("Approve", card: minhCopy);
 
@@ -110,9 +102,9 @@ public sealed class ReviewTests : IAsyncLifetime
         // Both copies were replaced in place with the decision, so neither shows the buttons any more.
         foreach (var copy in new[] { lan, minh })
         {
-            var update = People.CardOf((await People.OutboxCallsAsync(_connector, copy, 1, "PUT"))[0]);
-            Assert.Contains("↩ Returned by Lan Coordinator", People.Text(update), StringComparison.Ordinal);
-            Assert.Empty(People.Verbs(update));
+            var update = CardReader.Card((await copy.WaitForAsync(1, "PUT"))[0]);
+            Assert.Contains("↩ Returned by Lan Coordinator", update.Text(), StringComparison.Ordinal);
+            Assert.Empty(update.Verbs());
         }
     }
 
@@ -120,26 +112,25 @@ public sealed class ReviewTests : IAsyncLifetime
     public async Task ACoordinatorSeenOnlyInAGroupChat_GetsTheReviewCardInANewOneToOneChat_NeverInTheGroup()
     {
         // Lan has only spoken in a Teams group chat where the bot is: her Teams user id and tenant are known from it.
-        var group = new BotConversation(_bot.CreateClient(), _connector, "19:c3-team-chat@thread.v2");
-        await group.PostAsync(ActivityBuilder.Message("<at>CcapBot</at> hello").To(_connector.ServiceUrl).InConversation(group.ConversationId, "groupChat")
-            .From(People.CoordinatorId, "Lan Coordinator", People.CoordinatorAad).Build());
+        var group = _bot.Chat(new Person(People.CoordinatorId, "19:c3-team-chat@thread.v2") { ConversationType = "groupChat", Name = "Lan Coordinator", AadObjectId = People.CoordinatorAad });
+        await group.SayAsync("<at>CcapBot</at> hello");
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Quy Nhon", "hoa@quynhon.gov.vn");
+        await hoa.RegisterAsync("Viet Nam", "Quy Nhon", "hoa@quynhon.gov.vn");
 
-        var created = await _connector.WaitForAsync(1, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
+        var created = await _bot.Connector.WaitForAsync(1, c => c.Method == "POST" && c.Path.EndsWith("/v3/conversations", StringComparison.Ordinal));
         var parameters = JsonSerializer.Deserialize(created[0].Body, ProtocolJsonContext.Default.ConversationParameters)!;
         Assert.Equal(People.CoordinatorId, Assert.Single(parameters.Members!).Id);
         Assert.Equal("tenant-1", parameters.TenantId);
-        var oneToOne = await _connector.WaitForAsync(1, c => c.Method == "POST" && People.CardWith(c, "New city registration: Quy Nhon"));
+        var oneToOne = await _bot.Connector.WaitForAsync(1, c => c.Method == "POST" && c.HasCardWith("New city registration: Quy Nhon"));
         Assert.DoesNotContain(Uri.EscapeDataString(group.ConversationId), oneToOne[0].Path, StringComparison.Ordinal);
-        Assert.DoesNotContain(_connector.Calls, c => c.Path.Contains(Uri.EscapeDataString(group.ConversationId), StringComparison.Ordinal) && People.CardWith(c, "New city registration"));
+        Assert.DoesNotContain(_bot.Connector.Calls, c => c.Path.Contains(Uri.EscapeDataString(group.ConversationId), StringComparison.Ordinal) && c.HasCardWith("New city registration"));
 
         // Decided from that new chat, the copy there is updated in place.
         var conversationId = Uri.UnescapeDataString(oneToOne[0].Path.Split('/')[^2]);
-        var lan = new BotConversation(_bot.CreateClient(), _connector, conversationId) { UserId = People.CoordinatorId, AadObjectId = People.CoordinatorAad, UserName = "Lan Coordinator" };
-        await lan.PressAsync("Approve", card: People.CardOf(oneToOne[0]));
-        var update = await _connector.WaitForAsync(1, c => c.Method == "PUT" && c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal));
-        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(People.CardOf(update[0])), StringComparison.Ordinal);
+        var lan = _bot.Chat(new Person(People.CoordinatorId, conversationId) { Name = "Lan Coordinator", AadObjectId = People.CoordinatorAad });
+        await lan.PressAsync("Approve", card: oneToOne[0].Card());
+        var update = await _bot.Connector.WaitForAsync(1, c => c.Method == "PUT" && c.Path.Contains(Uri.EscapeDataString(conversationId), StringComparison.Ordinal));
+        Assert.Contains("✔ Approved by Lan Coordinator", update[0].Card().Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,9 +144,9 @@ public sealed class ReviewTests : IAsyncLifetime
         var r = await lan.SayAsync(People.SecondCoordinatorAad);
         await lan.PressAsync("Confirm", card: r.Cards.Last());
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Vinh", "hoa@vinh.gov.vn");
-        var lanCopy = await People.OutboxCardAsync(_connector, lan, "New city registration");
-        var minhCopy = await People.OutboxCardAsync(_connector, minh, "New city registration");
+        await hoa.RegisterAsync("Viet Nam", "Vinh", "hoa@vinh.gov.vn");
+        var lanCopy = await lan.WaitForCardAsync("New city registration");
+        var minhCopy = await minh.WaitForCardAsync("New city registration");
 
         var both = await Task.WhenAll(lan.PressAsync("Approve", card: lanCopy), minh.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Too early." }, minhCopy));
 
@@ -174,23 +165,23 @@ public sealed class ReviewTests : IAsyncLifetime
         var lan = Coordinator();
         await lan.SayAsync("hi");
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Da Nang", "hoa@danang.gov.vn", agency: "DoNRE");
-        var review = await People.OutboxCardAsync(_connector, lan, "New city registration");
+        await hoa.RegisterAsync("Viet Nam", "Da Nang", "hoa@danang.gov.vn", agency: "DoNRE");
+        var review = await lan.WaitForCardAsync("New city registration");
 
         var noReason = await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "  " }, review);
         Assert.Contains("Please give a reason", noReason.All, StringComparison.Ordinal);
         Assert.Equal(ReviewStatus.Submitted, (await _bot.QueryAsync(db => db.Registrations.SingleAsync(Ct))).Status);
 
         await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Please write the agency's full name." }, review);
-        var outcome = await People.OutboxCardAsync(_connector, hoa, "Registration returned");
-        Assert.Contains("Please write the agency's full name.", People.Text(outcome), StringComparison.Ordinal);
+        var outcome = await hoa.WaitForCardAsync("Registration returned");
+        Assert.Contains("Please write the agency's full name.", outcome.Text(), StringComparison.Ordinal);
 
         // "Edit and resubmit" opens the form with every answer kept, at the summary.
         var reopened = await hoa.PressAsync("Edit and resubmit", card: outcome);
         Assert.Contains("Here is your City registration.", reopened.All, StringComparison.Ordinal);
-        var summary = reopened.InvokeCard is { } c && BotConversation.Text(c).Contains("Confirm", StringComparison.Ordinal) ? c : reopened.Cards.Last();
-        Assert.Contains("hoa@danang.gov.vn", People.Text(summary), StringComparison.Ordinal);
-        var agencyEdit = BotConversation.Actions(summary).First(a => (string?)a["data"]?["field"] == "agency");
+        var summary = reopened.InvokeCard is { } c && c.Text().Contains("Confirm", StringComparison.Ordinal) ? c : reopened.Cards.Last();
+        Assert.Contains("hoa@danang.gov.vn", summary.Text(), StringComparison.Ordinal);
+        var agencyEdit = summary.Actions().First(a => (string?)a["data"]?["field"] == "agency");
         var r = await hoa.PressAsync(agencyEdit, summary);
         r = await hoa.SayAsync("Da Nang Department of Natural Resources and Environment");
         Assert.Contains("Please check your answers.", r.All, StringComparison.Ordinal);
@@ -204,7 +195,7 @@ public sealed class ReviewTests : IAsyncLifetime
         Assert.Equal(1, await _bot.QueryAsync(db => db.Representatives.CountAsync(Ct)));
 
         // A new round: a new card; a button of the old round's card no longer counts.
-        var second = await People.OutboxCardAsync(_connector, lan, "Da Nang Department of Natural Resources and Environment");
+        var second = await lan.WaitForCardAsync("Da Nang Department of Natural Resources and Environment");
         var stale = await lan.PressAsync("Approve", card: review);
         Assert.Contains("This card is out of date", stale.All, StringComparison.Ordinal);
         Assert.Equal(ReviewStatus.Submitted, (await _bot.QueryAsync(db => db.Registrations.SingleAsync(Ct))).Status);
@@ -220,25 +211,25 @@ public sealed class ReviewTests : IAsyncLifetime
         var lan = Coordinator();
         await lan.SayAsync("hi");
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Nha Trang", "hoa@nhatrang.gov.vn");
-        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
-        await People.ApplyAsync(hoa);
-        var review = await People.OutboxCardAsync(_connector, lan, "C3 learning request");
+        await hoa.RegisterAsync("Viet Nam", "Nha Trang", "hoa@nhatrang.gov.vn");
+        await lan.PressAsync("Approve", card: await lan.WaitForCardAsync("New city registration"));
+        await hoa.ApplyAsync();
+        var review = await lan.WaitForCardAsync("C3 learning request");
         await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Please add the port operations area." }, review);
 
-        var outcome = await People.OutboxCardAsync(_connector, hoa, "Application returned");
-        Assert.Contains("Please add the port operations area.", People.Text(outcome), StringComparison.Ordinal);
-        var resubmit = BotConversation.Actions(outcome).Single();
+        var outcome = await hoa.WaitForCardAsync("Application returned");
+        Assert.Contains("Please add the port operations area.", outcome.Text(), StringComparison.Ordinal);
+        var resubmit = outcome.Actions().Single();
         Assert.Equal(("apply", 1), ((string?)resubmit["data"]?["command"], (int?)resubmit["data"]?["resubmit"]));
 
         var reopened = await hoa.PressAsync("Edit and resubmit", card: outcome);
         var summary = reopened.Cards.Last();
-        Assert.Contains("Correction of no. 1: learning request (Developing an emissions inventory)", People.Text(summary), StringComparison.Ordinal);
-        var edit = BotConversation.Actions(summary).First(a => (string?)a["data"]?["field"] == "categories");
+        Assert.Contains("Correction of no. 1: learning request (Developing an emissions inventory)", summary.Text(), StringComparison.Ordinal);
+        var edit = summary.Actions().First(a => (string?)a["data"]?["field"] == "categories");
         await hoa.PressAsync(edit, summary);
         var r = await hoa.SayAsync("Developing an emissions inventory, Reducing emissions from port operations");
         summary = r.Cards.Last(); // back to the summary: the specific actions are optional, edited on their own
-        await hoa.PressAsync(BotConversation.Actions(summary).First(a => (string?)a["data"]?["field"] == "actions"), summary);
+        await hoa.PressAsync(summary.Actions().First(a => (string?)a["data"]?["field"] == "actions"), summary);
         r = await hoa.SayAsync("Define scope, Port emissions inventory by sector");
         r = await hoa.PressAsync("Confirm", card: r.Cards.Last());
         Assert.Contains("The corrected learning request of Nha Trang (no. 1) was sent to the coordinators again.", r.All, StringComparison.Ordinal);
@@ -248,10 +239,10 @@ public sealed class ReviewTests : IAsyncLifetime
         Assert.Equal(["emissions-inventory", "port-operations"], application.Categories.Order());
         Assert.Equal([301, 401], application.SpecificActions.Order());
         Assert.Contains("application.resubmitted", await _bot.QueryAsync(db => db.AuditEntries.Select(a => a.Action).ToListAsync(Ct)));
-        Assert.Contains("Port emissions inventory by sector", People.Text(await People.OutboxCardAsync(_connector, lan, "Port emissions inventory by sector")), StringComparison.Ordinal);
+        Assert.Contains("Port emissions inventory by sector", CardReader.Text(await lan.WaitForCardAsync("Port emissions inventory by sector")), StringComparison.Ordinal);
 
         // Returned again, a new application asks first whether it corrects the returned one.
-        await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Dates, please." }, await People.OutboxCardAsync(_connector, lan, "Port emissions inventory by sector"));
+        await lan.PressAsync("Return", new Dictionary<string, string> { ["reason"] = "Dates, please." }, await lan.WaitForCardAsync("Port emissions inventory by sector"));
         r = await hoa.SayAsync("apply");
         Assert.Contains("Is this a correction of an application that was returned to you, or a new application?", r.All, StringComparison.Ordinal);
         r = await hoa.SayAsync("A new application");
@@ -264,7 +255,7 @@ public sealed class ReviewTests : IAsyncLifetime
         var lan = Coordinator();
         await lan.SayAsync("hi");
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Đà Nẵng", "hoa@danang.gov.vn");
+        await hoa.RegisterAsync("Viet Nam", "Đà Nẵng", "hoa@danang.gov.vn");
 
         // Under review: another person cannot register it again (spelled differently, same city).
         var tuan = Representative("29:rep-tuan", "Le Van Tuan");
@@ -275,7 +266,7 @@ public sealed class ReviewTests : IAsyncLifetime
         await tuan.SayAsync("cancel");
         await tuan.SayAsync("yes");
 
-        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
+        await lan.PressAsync("Approve", card: await lan.WaitForCardAsync("New city registration"));
 
         // Approved: offered to join; "no" is not a way to register it twice.
         await tuan.SayAsync("register");
@@ -297,12 +288,12 @@ public sealed class ReviewTests : IAsyncLifetime
         var join = await _bot.QueryAsync(db => db.Registrations.Include(x => x.Representative).SingleAsync(x => x.Kind == RegistrationKind.JoinCity, Ct));
         var city = await _bot.QueryAsync(db => db.Cities.SingleAsync(Ct));
         Assert.Equal((city.Id, false, false, "Asia/Ho_Chi_Minh"), (join.CityId, join.Representative!.Active, join.Representative.IsFocalPerson, join.Representative.TimeZone));
-        var review = await People.OutboxCardAsync(_connector, lan, "asks to join");
-        Assert.Contains("Le Van Tuan asks to join Đà Nẵng, Vietnam as a representative", People.Text(review), StringComparison.Ordinal);
+        var review = await lan.WaitForCardAsync("asks to join");
+        Assert.Contains("Le Van Tuan asks to join Đà Nẵng, Vietnam as a representative", review.Text(), StringComparison.Ordinal);
         await lan.PressAsync("Approve", card: review);
         Assert.True((await _bot.QueryAsync(db => db.Representatives.SingleAsync(x => x.Id == join.RepresentativeId, Ct))).Active);
-        var welcome = await People.OutboxCardAsync(_connector, tuan, "Registration approved");
-        Assert.Contains("Lan Coordinator approved you as a representative of Đà Nẵng", People.Text(welcome), StringComparison.Ordinal);
+        var welcome = await tuan.WaitForCardAsync("Registration approved");
+        Assert.Contains("Lan Coordinator approved you as a representative of Đà Nẵng", welcome.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -313,15 +304,15 @@ public sealed class ReviewTests : IAsyncLifetime
         var hoa = Representative();
         var r = await hoa.SayAsync("apply");
         Assert.Contains("Only representatives of cities registered with CCAP can do this.", r.All, StringComparison.Ordinal);
-        await People.RegisterAsync(hoa, "Viet Nam", "Hue", "hoa@hue.gov.vn");
+        await hoa.RegisterAsync("Viet Nam", "Hue", "hoa@hue.gov.vn");
         r = await hoa.SayAsync("apply");
         Assert.Contains("Only representatives of approved cities can apply. The registration of Hue is not approved yet", r.All, StringComparison.Ordinal);
         r = await hoa.SayAsync("withdraw");
         Assert.Contains("Only representatives of cities registered", r.All, StringComparison.Ordinal);
 
-        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
-        await People.ApplyAsync(hoa);
-        var review = await People.OutboxCardAsync(_connector, lan, "C3 learning request");
+        await lan.PressAsync("Approve", card: await lan.WaitForCardAsync("New city registration"));
+        await hoa.ApplyAsync();
+        var review = await lan.WaitForCardAsync("C3 learning request");
 
         r = await hoa.SayAsync("withdraw");
         Assert.Contains("No. 1: learning request (Developing an emissions inventory), waiting for review", r.All, StringComparison.Ordinal);
@@ -329,8 +320,8 @@ public sealed class ReviewTests : IAsyncLifetime
         Assert.Contains("Application no. 1 was withdrawn.", r.All, StringComparison.Ordinal);
         var application = await _bot.QueryAsync(db => db.Applications.SingleAsync(Ct));
         Assert.Equal((ReviewStatus.Withdrawn, "Pham Thi Hoa"), (application.Status, application.ReviewedBy));
-        var update = await _connector.WaitForAsync(1, c => c.Method == "PUT" && People.CardWith(c, "Withdrawn by the applicant"));
-        Assert.Empty(People.Verbs(People.CardOf(update[0])));
+        var update = await _bot.Connector.WaitForAsync(1, c => c.Method == "PUT" && c.HasCardWith("Withdrawn by the applicant"));
+        Assert.Empty(update[0].Card().Verbs());
 
         // Nothing left to withdraw; and the coordinator's old card cannot decide it any more.
         r = await hoa.SayAsync("withdraw");
@@ -344,7 +335,7 @@ public sealed class ReviewTests : IAsyncLifetime
     public async Task ACoordinatorWhoWasNotReachable_CatchesUpWithReviews_AndOthersCannot()
     {
         var hoa = Representative();
-        await People.RegisterAsync(hoa, "Viet Nam", "Can Tho", "hoa@cantho.gov.vn");
+        await hoa.RegisterAsync("Viet Nam", "Can Tho", "hoa@cantho.gov.vn");
         Assert.Contains(_bot.Logs.Entries, e => e.EventId == 7002); // nobody to send the review card to yet
 
         var outsider = Outsider();
@@ -355,7 +346,7 @@ public sealed class ReviewTests : IAsyncLifetime
         var lan = Coordinator();
         var r = await lan.SayAsync("reviews");
         Assert.Contains("1 waiting for review", r.All, StringComparison.Ordinal);
-        var review = await People.OutboxCardAsync(_connector, lan, "New city registration: Can Tho, Vietnam");
+        var review = await lan.WaitForCardAsync("New city registration: Can Tho, Vietnam");
         await lan.PressAsync("Approve", card: review);
         Assert.Equal(ReviewStatus.Approved, (await _bot.QueryAsync(db => db.Registrations.SingleAsync(Ct))).Status);
         r = await lan.SayAsync("reviews");

@@ -14,26 +14,23 @@ namespace CcapBot.Tests.Features.Review;
 /// </summary>
 public sealed class TurnSaveTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new CcapBotFactory()
-        .WithTestServices(s => s.AddRoutes(Routes.Build().Verb<SaveThenHandler>(SaveThenHandler.Commit).Verb<SaveThenHandler>(SaveThenHandler.Fail)));
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
-
-    public async ValueTask DisposeAsync()
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new()
     {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+        Configure = bot => bot.WithTestServices(s => s.AddRoutes(Routes.Build().Verb<SaveThenHandler>(SaveThenHandler.Commit).Verb<SaveThenHandler>(SaveThenHandler.Fail))),
+    });
+
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Theory]
     [InlineData(SaveThenHandler.Commit, 1)]
     [InlineData(SaveThenHandler.Fail, 0)]
     public async Task AMidTurnSave_CommitsWithTheTurn_OrNotAtAll(string verb, int grants)
     {
-        var chat = new BotConversation(_bot.CreateClient(), _connector, "a:turn-save");
+        var chat = _bot.Chat(new Person("29:user-1", "a:turn-save"));
 
-        var reply = await chat.PostAsync(ActivityBuilder.Submit(new { verb }).To(_connector.ServiceUrl).InConversation(chat.ConversationId).Build());
+        var reply = await chat.SubmitAsync(new { verb });
 
         Assert.Equal(grants, await _bot.QueryAsync(db => db.CoordinatorGrants.CountAsync()));
         Assert.Equal(grants, await _bot.QueryAsync(db => db.AuditEntries.CountAsync()));

@@ -1,12 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Persistence;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CcapBot.Tests.Features.Tracking;
@@ -29,7 +27,7 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
 
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly ConcurrentQueue<(string Path, string Body, DateTimeOffset At)> _deliveries = new();
-    private readonly List<CcapBotFactory> _hosts = [];
+    private readonly List<BotWorld> _hosts = [];
     private FakeConnector _connector = null!;
     private string _file = "";
 
@@ -68,10 +66,10 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
     [InlineData(Mode.RestartHalfWay)]
     public async Task AQuarter_EveryReminderCheckInAndDigest_GoesOutOnce_InsideWorkingHours(Mode mode)
     {
-        var first = NewHost();
-        var second = mode == Mode.TwoHosts ? NewHost() : null;
+        var first = await NewHostAsync();
+        var second = mode == Mode.TwoHosts ? await NewHostAsync() : null;
         await SetUpAsync(first);
-        var hosts = second is null ? new List<CcapBotFactory> { first } : [first, second];
+        var hosts = second is null ? new List<BotWorld> { first } : [first, second];
 
         for (var now = Start; now <= End; now = now.AddHours(1))
         {
@@ -79,13 +77,13 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
             {
                 await first.DisposeAsync();
                 _hosts.Remove(first);
-                first = NewHost();
+                first = await NewHostAsync();
                 hosts = [first];
             }
             await DeliverUntilAsync(hosts, now);
             // Two instances tick in turn, in an order that changes, like independent timers would.
             foreach (var host in now.Hour % 2 == 0 ? hosts : Enumerable.Reverse(hosts))
-                await TrackingWorld.TickAsync(host);
+                await host.TickAsync();
             await RunOutboxAsync(hosts);
             await ActAsync(first, now);
         }
@@ -114,7 +112,7 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
         }
         Assert.DoesNotContain(_deliveries, d => d.Path.Contains(Uri.EscapeDataString(_outsider.ConversationId), StringComparison.Ordinal)
             || d.Path.Contains(Uri.EscapeDataString(_stranger.ConversationId), StringComparison.Ordinal));
-        Assert.Equal(0, await TrackingWorld.WithDbAsync(first, db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)));
+        Assert.Equal(0, await first.QueryAsync(db => db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending)));
     }
 
     /// <summary>Every message of the quarter, with the local time it arrives (recipient's zone).</summary>
@@ -194,16 +192,16 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
     }
 
     /// <summary>What people do during the quarter, at the hour it happens.</summary>
-    private async Task ActAsync(CcapBotFactory host, DateTimeOffset now)
+    private async Task ActAsync(BotWorld host, DateTimeOffset now)
     {
         if (now == MeetingAt.AddHours(1))
         {
             // The launch meeting was held; the action list is proposed and both cities agree.
-            await TrackingWorld.WithDbAsync(host, async db =>
+            await host.WithDbAsync(async db =>
             {
-                var partnership = await TrackingWorld.LoadAsync(db, _partnershipId);
-                partnership.MarkLaunchHeld(PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId), 1, now);
-                TrackingWorld.Agree(partnership, _kit, _hcm,
+                var partnership = await ActivePartnerships.LoadAsync(db, _partnershipId);
+                partnership.MarkLaunchHeld(PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId), 1, now);
+                ActivePartnerships.Agree(partnership, _kit, _hcm,
                 [
                     ("Emissions inventory of industrial zones", _hcm, new DateOnly(2027, 1, 29)),
                     ("Port emissions questionnaire", _kit, new DateOnly(2027, 2, 12)),
@@ -214,76 +212,76 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
                 ], new DateOnly(2027, 4, 15), now);
                 await db.SaveChangesAsync();
                 _activityIds = partnership.LiveActivities.ToDictionary(a => a.Id, a => a.Number);
-                return 0;
             });
         }
         else if (now == new DateTimeOffset(2027, 1, 27, 3, 0, 0, TimeSpan.Zero))
         {
-            var user = Conversation(host, _hcm);
+            var user = host.Chat(_hcm);
             await user.SayAsync("activity 1 done: inventory report published");
             var reply = await user.PressAsync("Yes, save");
             Assert.Contains("Saved", reply.All);
         }
         else if (now == new DateTimeOffset(2027, 2, 1, 10, 0, 0, TimeSpan.Zero))
         {
-            await TrackingWorld.WithDbAsync(host, async db =>
+            await host.WithDbAsync(async db =>
             {
                 db.Registrations.Add(new CcapBot.Domain.Registration { Kind = RegistrationKind.JoinCity, CityId = _outsider.CityId!.Value, RepresentativeId = _outsider.RepresentativeId!.Value, Status = ReviewStatus.Submitted, SubmittedAt = now });
-                return await db.SaveChangesAsync();
+                await db.SaveChangesAsync();
             });
         }
         else if (now == new DateTimeOffset(2027, 2, 10, 0, 0, 0, TimeSpan.Zero))
         {
-            await TrackingWorld.WithDbAsync(host, db => db.UserProfiles.Where(p => p.UserId == _la.UserId)
+            await host.WithDbAsync(db => db.UserProfiles.Where(p => p.UserId == _la.UserId)
                 .ExecuteUpdateAsync(s => s.SetProperty(p => p.AwayUntil, new DateOnly(2027, 2, 21))));
         }
         else if (now == new DateTimeOffset(2027, 2, 15, 10, 0, 0, TimeSpan.Zero))
         {
-            await TrackingWorld.WithDbAsync(host, db => db.Registrations.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReviewStatus.Approved).SetProperty(r => r.ReviewedAt, now)));
+            await host.WithDbAsync(db => db.Registrations.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReviewStatus.Approved).SetProperty(r => r.ReviewedAt, now)));
         }
         else if (now == new DateTimeOffset(2027, 3, 1, 10, 0, 0, TimeSpan.Zero))
         {
-            await TrackingWorld.WithDbAsync(host, async db =>
+            await host.WithDbAsync(async db =>
             {
-                db.Applications.Add(new Application { CityId = _outsider.CityId!.Value, Kind = ApplicationKind.Mentor, Categories = [TrackingWorld.Category], PeriodStart = new DateOnly(2027, 4, 1), PeriodEnd = new DateOnly(2027, 12, 1), Status = ReviewStatus.Submitted, SubmittedByRepresentativeId = _outsider.RepresentativeId!.Value, SubmittedAt = now });
-                return await db.SaveChangesAsync();
+                db.Applications.Add(new Application { CityId = _outsider.CityId!.Value, Kind = ApplicationKind.Mentor, Categories = [ActivePartnerships.Category], PeriodStart = new DateOnly(2027, 4, 1), PeriodEnd = new DateOnly(2027, 12, 1), Status = ReviewStatus.Submitted, SubmittedByRepresentativeId = _outsider.RepresentativeId!.Value, SubmittedAt = now });
+                await db.SaveChangesAsync();
             });
         }
         else if (now == new DateTimeOffset(2027, 3, 4, 3, 0, 0, TimeSpan.Zero))
         {
             var card = LastCard(_hcm, "Check-in");
             var three = _activityIds.Single(a => a.Value == 3).Key;
-            var reply = await Conversation(host, _hcm).PressAsync("Submit", new Dictionary<string, string> { [$"status_{three}"] = "Done" }, card);
-            Assert.Contains("Saved 1 update(s)", BotConversation.Text(reply.InvokeCard));
+            var reply = await host.Chat(_hcm).PressAsync("Submit", new Dictionary<string, string> { [$"status_{three}"] = "Done" }, card);
+            Assert.Contains("Saved 1 update(s)", reply.InvokeCard.Text());
         }
         else if (now == new DateTimeOffset(2027, 3, 12, 3, 0, 0, TimeSpan.Zero))
         {
             var card = LastCard(_hcm, "Coming up: activity 5");
-            var reply = await Conversation(host, _hcm).PressAsync("Snooze 1 week", card: card);
-            Assert.Contains("Snoozed", BotConversation.Text(reply.InvokeCard));
+            var reply = await host.Chat(_hcm).PressAsync("Snooze 1 week", card: card);
+            Assert.Contains("Snoozed", reply.InvokeCard.Text());
         }
     }
 
-    private async Task SetUpAsync(CcapBotFactory host)
+    private async Task SetUpAsync(BotWorld host)
     {
-        await TrackingWorld.WithDbAsync(host, async db =>
+        await host.SeedAsync(async seed =>
         {
-            var hcmCity = await TrackingWorld.CityAsync(db, "Ho Chi Minh City", "VN", "Asia/Ho_Chi_Minh", Start);
-            var kitCity = await TrackingWorld.CityAsync(db, "Kitakyushu", "JP", "Asia/Tokyo", Start);
-            var bkkCity = await TrackingWorld.CityAsync(db, "Bangkok", "TH", "Asia/Bangkok", Start);
-            _hcm = await TrackingWorld.RepresentativeAsync(db, hcmCity, "hcm", "Asia/Ho_Chi_Minh", _connector.ServiceUrl, Start);
-            _la = await TrackingWorld.RepresentativeAsync(db, hcmCity, "la", "America/Los_Angeles", _connector.ServiceUrl, Start);
-            _kit = await TrackingWorld.RepresentativeAsync(db, kitCity, "kit", "Asia/Tokyo", _connector.ServiceUrl, Start, language: "vi");
-            _outsider = await TrackingWorld.RepresentativeAsync(db, bkkCity, "bkk", "Asia/Bangkok", _connector.ServiceUrl, Start);
-            _coordinator = await TrackingWorld.CoordinatorAsync(db, "Europe/Berlin", _connector.ServiceUrl, Start);
-            _stranger = new Person("29:stranger", "a:stranger", "Asia/Manila");
-            await TrackingWorld.MemberAsync(db, _stranger, _connector.ServiceUrl, Start);
+            var hcmCity = await seed.CityAsync("Ho Chi Minh City", "VN", "Asia/Ho_Chi_Minh");
+            var kitCity = await seed.CityAsync("Kitakyushu", "JP", "Asia/Tokyo");
+            var bkkCity = await seed.CityAsync("Bangkok", "TH", "Asia/Bangkok");
+            _hcm = await seed.TeamsRepresentativeAsync(hcmCity, "hcm", "Asia/Ho_Chi_Minh");
+            _la = await seed.TeamsRepresentativeAsync(hcmCity, "la", "America/Los_Angeles");
+            _kit = await seed.TeamsRepresentativeAsync(kitCity, "kit", "Asia/Tokyo", language: "vi");
+            _outsider = await seed.TeamsRepresentativeAsync(bkkCity, "bkk", "Asia/Bangkok");
+            _coordinator = await seed.CoordinatorAsync(ActivePartnerships.CoordinatorUserId, "Europe/Berlin");
+            _stranger = Person.Teams("29:stranger") with { TimeZone = "Asia/Manila" };
+            await seed.ConversationAsync(_stranger);
             // Los Angeles works 08:00–16:00 (her profile).
+            var db = seed.Db;
             db.UserProfiles.Add(new UserProfile { ChannelId = "msteams", UserId = _la.UserId, DisplayName = "LA", Email = "la@example.org", Language = "en", TimeZone = "America/Los_Angeles", WorkStart = new TimeOnly(8, 0), WorkEnd = new TimeOnly(16, 0), UpdatedAt = Start });
             await db.SaveChangesAsync();
 
-            var coordinator = PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId);
-            var partnership = Partnership.Propose("Emissions inventory of industrial zones and the port", TrackingWorld.Category,
+            var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
+            var partnership = Partnership.Propose("Emissions inventory of industrial zones and the port", ActivePartnerships.Category,
                 new PartnershipMember(_kit.CityId!.Value), [new PartnershipMember(_hcm.CityId!.Value)], coordinator, Start);
             partnership.Confirm(coordinator, Start);
             partnership.ScheduleLaunch(coordinator, new LaunchMeetingPlan(MeetingAt, 60, "Asia/Ho_Chi_Minh", "https://teams.microsoft.com/l/meetup-join/abc"), Start);
@@ -291,25 +289,25 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
             await db.SaveChangesAsync();
             _partnershipId = partnership.Id;
             _meetingId = partnership.LaunchMeetings.Single().Id;
-            return 0;
         });
     }
 
-    private CcapBotFactory NewHost()
+    /// <summary>Another instance of the bot: the same database, connector and clock.</summary>
+    private async Task<BotWorld> NewHostAsync()
     {
-        var host = TrackingWorld.Host(_connector, _clock, _file, ownsFile: false);
+        var host = await BotWorld.StartAsync(ActivePartnerships.Options(_clock) with { Connector = _connector, DatabaseFile = _file });
         _hosts.Add(host);
-        _ = host.Services;
+        _ = host.Bot.Services;
         return host;
     }
 
     /// <summary>Moves the clock to <paramref name="until"/>, stopping at every moment a message falls due, and sends it then.</summary>
-    private async Task DeliverUntilAsync(List<CcapBotFactory> hosts, DateTimeOffset until)
+    private async Task DeliverUntilAsync(List<BotWorld> hosts, DateTimeOffset until)
     {
         while (true)
         {
             var now = _clock.GetUtcNow();
-            var next = await TrackingWorld.WithDbAsync(hosts[0], db => db.OutboxMessages
+            var next = await hosts[0].QueryAsync(db => db.OutboxMessages
                 .Where(m => m.Status == OutboxStatus.Pending && m.DueAt > now && m.DueAt <= until).OrderBy(m => m.DueAt).Select(m => (DateTimeOffset?)m.DueAt).FirstOrDefaultAsync());
             if (next is not { } due) break;
             _clock.SetUtcNow(due);
@@ -318,26 +316,20 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
         if (until > _clock.GetUtcNow()) _clock.SetUtcNow(until);
     }
 
-    private static async Task RunOutboxAsync(List<CcapBotFactory> hosts)
+    private static async Task RunOutboxAsync(List<BotWorld> hosts)
     {
-        foreach (var host in hosts)
-        {
-            var worker = host.Services.GetRequiredService<OutboxWorker>();
-            while (await worker.RunOnceAsync(TestContext.Current.CancellationToken) > 0) { }
-        }
+        foreach (var host in hosts) await host.RunOutboxAsync();
     }
-
-    private BotConversation Conversation(CcapBotFactory host, Person person) => new(host.CreateClient(), _connector, person.ConversationId) { UserId = person.UserId };
 
     private JsonObject LastCard(Person person, string containing) =>
         _connector.Calls.Where(c => c.Method == "POST" && c.Path.EndsWith(Uri.EscapeDataString(person.ConversationId) + "/activities", StringComparison.Ordinal))
-            .Select(c => BotConversation.Card(c.Activity)).OfType<JsonObject>()
-            .Last(card => BotConversation.Text(card).Contains(containing, StringComparison.Ordinal));
+            .Select(c => c.Activity.Card()).OfType<JsonObject>()
+            .Last(card => card.Text().Contains(containing, StringComparison.Ordinal));
 
     /// <summary>Sent rows, named like <see cref="Expected"/>: kind, activity number or day, and recipient.</summary>
-    private async Task<Dictionary<string, (Person To, DateTime Local, DateTimeOffset DueAt, DateTimeOffset SentAt, string Activity)>> SentAsync(CcapBotFactory host)
+    private async Task<Dictionary<string, (Person To, DateTime Local, DateTimeOffset DueAt, DateTimeOffset SentAt, string Activity)>> SentAsync(BotWorld host)
     {
-        var rows = await TrackingWorld.WithDbAsync(host, db => db.OutboxMessages.AsNoTracking().Where(m => m.Topic != null && m.Topic.StartsWith("tracking.")).ToListAsync());
+        var rows = await host.QueryAsync(db => db.OutboxMessages.AsNoTracking().Where(m => m.Topic != null && m.Topic.StartsWith("tracking.")).ToListAsync());
         var people = new[] { _hcm, _la, _kit, _coordinator, _outsider, _stranger };
         var result = new Dictionary<string, (Person, DateTime, DateTimeOffset, DateTimeOffset, string)>();
         foreach (var row in rows)
@@ -374,8 +366,8 @@ public sealed class QuarterSimulationTests : IAsyncLifetime
 
     private static bool Same(string body, string activity)
     {
-        var sent = BotConversation.Card(System.Text.Json.JsonSerializer.Deserialize(body, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity));
-        var stored = BotConversation.Card(System.Text.Json.JsonSerializer.Deserialize(activity, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity));
+        var sent = CardReader.Card(System.Text.Json.JsonSerializer.Deserialize(body, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity));
+        var stored = CardReader.Card(System.Text.Json.JsonSerializer.Deserialize(activity, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity));
         return sent is not null && stored is not null && JsonNode.DeepEquals(sent, stored);
     }
 

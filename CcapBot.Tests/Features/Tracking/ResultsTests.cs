@@ -20,7 +20,7 @@ public sealed class ResultsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _world.Configure = bot => bot
-            .With("ResultsExport:Keys:0:Identity", TrackingWorld.CoordinatorUserId)
+            .With("ResultsExport:Keys:0:Identity", ActivePartnerships.CoordinatorUserId)
             .With("ResultsExport:Keys:0:Sha256", Hash(CoordinatorKey))
             .With("ResultsExport:Keys:1:Identity", "29:former-coordinator")
             .With("ResultsExport:Keys:1:Sha256", Hash(FormerCoordinatorKey))
@@ -45,7 +45,7 @@ public sealed class ResultsTests : IAsyncLifetime
         var done = await user.SayAsync("yes");
 
         Assert.Contains("saved, and CCAP may publish them", done.All, StringComparison.Ordinal);
-        var result = await TrackingWorld.WithDbAsync(_world.Bot, db => db.PartnershipResults.SingleAsync());
+        var result = await _world.Bot.QueryAsync(db => db.PartnershipResults.SingleAsync());
         Assert.Equal((_world.PartnershipId, _world.Hcm.CityId!.Value, true), (result.PartnershipId, result.CityId, result.ConsentToPublish));
         Assert.Equal(["https://example.org/interview.mp4", "https://example.org/inventory.pdf"], result.Links);
         Assert.Equal("Start the questionnaire early; port operators answer slowly.", result.Lessons);
@@ -63,14 +63,14 @@ public sealed class ResultsTests : IAsyncLifetime
         var done = await user.SayAsync("yes");
 
         Assert.Contains("no finished partnership", done.All, StringComparison.Ordinal);
-        Assert.Equal(0, await TrackingWorld.WithDbAsync(_world.Bot, db => db.PartnershipResults.CountAsync()));
+        Assert.Equal(0, await _world.Bot.QueryAsync(db => db.PartnershipResults.CountAsync()));
     }
 
     [Fact]
     public async Task Export_HasOnlyConsentedResults_AsJsonAndCsv_ForCoordinators()
     {
         await SeedResultsAsync();
-        using var http = _world.Bot.CreateClient();
+        using var http = _world.Bot.Client();
 
         var json = await GetAsync(http, "json", CoordinatorKey);
         var csv = await GetAsync(http, "csv", CoordinatorKey);
@@ -97,7 +97,7 @@ public sealed class ResultsTests : IAsyncLifetime
     public async Task Export_IsRefused_WithoutACoordinatorsKey(string? key, HttpStatusCode expected)
     {
         await SeedResultsAsync();
-        using var http = _world.Bot.CreateClient();
+        using var http = _world.Bot.Client();
 
         var response = await GetAsync(http, "json", key);
 
@@ -109,7 +109,7 @@ public sealed class ResultsTests : IAsyncLifetime
     [Fact]
     public async Task Export_OfAnUnknownFormat_IsABadRequest()
     {
-        using var http = _world.Bot.CreateClient();
+        using var http = _world.Bot.Client();
         Assert.Equal(HttpStatusCode.BadRequest, (await GetAsync(http, "xml", CoordinatorKey)).StatusCode);
     }
 
@@ -117,14 +117,14 @@ public sealed class ResultsTests : IAsyncLifetime
     public async Task ExportCommand_GivesCoordinatorsShortLivedLinks_AndRefusesOthers()
     {
         await SeedResultsAsync();
-        var coordinator = await _world.ConversationAsync(new Person(TrackingWorld.CoordinatorUserId, "a:coordinator", "Europe/Berlin"));
+        var coordinator = await _world.ConversationAsync(Person.Teams(ActivePartnerships.CoordinatorUserId) with { TimeZone = "Europe/Berlin" });
         var reply = await coordinator.SayAsync("export results");
         Assert.Contains("1 of 3 recorded results may be published", reply.All, StringComparison.Ordinal);
-        var links = BotConversation.Actions(coordinator.LastCard!).Where(a => (string?)a["type"] == "Action.OpenUrl").Select(a => new Uri((string)a["url"]!)).ToList();
+        var links = coordinator.LastCard!.Actions().Where(a => (string?)a["type"] == "Action.OpenUrl").Select(a => new Uri((string)a["url"]!)).ToList();
         Assert.Equal(["json", "csv"], links.Select(l => l.Query.Split('&')[0]["?format=".Length..]));
         Assert.All(links, l => Assert.Equal("bot.example.org", l.Host));
 
-        using var http = _world.Bot.CreateClient();
+        using var http = _world.Bot.Client();
         var download = await http.GetAsync(links[0].PathAndQuery, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
         Assert.Contains("Inventory done", await download.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
@@ -148,15 +148,15 @@ public sealed class ResultsTests : IAsyncLifetime
         var proposed = await user.SayAsync("yes");
         Assert.Contains("The other cities are asked to agree", proposed.All, StringComparison.Ordinal);
 
-        var row = await TrackingWorld.WithDbAsync(_world.Bot, db => db.OutboxMessages.SingleAsync(m => m.IdempotencyKey.StartsWith("extension:")));
+        var row = await _world.Bot.QueryAsync(db => db.OutboxMessages.SingleAsync(m => m.IdempotencyKey.StartsWith("extension:")));
         Assert.Equal("29:kit", row.UserId);
-        var card = BotConversation.Card(System.Text.Json.JsonSerializer.Deserialize(row.Activity, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity))!;
-        Assert.True(BotConversation.Text(card).Contains("Second traffic count", StringComparison.Ordinal), card.ToJsonString());
-        var kit = new BotConversation(_world.Bot.CreateClient(), _world.Connector, "a:kit") { UserId = "29:kit" };
+        var card = CardReader.Card(System.Text.Json.JsonSerializer.Deserialize(row.Activity, CcapBot.Protocol.Schema.ProtocolJsonContext.Default.Activity))!;
+        Assert.True(card.Text().Contains("Second traffic count", StringComparison.Ordinal), card.ToJsonString());
+        var kit = _world.Bot.Teams("29:kit");
         var agreed = await kit.PressAsync("Agree", card: card);
 
-        Assert.Contains("the partnership now runs until", BotConversation.Text(agreed.InvokeCard), StringComparison.Ordinal);
-        var partnership = await TrackingWorld.WithDbAsync(_world.Bot, db => TrackingWorld.LoadAsync(db, _world.PartnershipId));
+        Assert.Contains("the partnership now runs until", agreed.InvokeCard.Text(), StringComparison.Ordinal);
+        var partnership = await _world.Bot.QueryAsync(db => ActivePartnerships.LoadAsync(db, _world.PartnershipId));
         Assert.Equal((PartnershipStatus.Active, new DateOnly(2027, 9, 30), 7), (partnership.Status, partnership.CompletionDate, partnership.LiveActivities.Count()));
         Assert.Equal(_world.Hcm.CityId, partnership.FindActivity(7)!.OwnerCityId);
     }
@@ -164,21 +164,21 @@ public sealed class ResultsTests : IAsyncLifetime
     [Fact]
     public async Task NewArea_ShowsWhatANewApplicationStartsFrom()
     {
-        await TrackingWorld.WithDbAsync(_world.Bot, async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
             var application = new Application
             {
-                CityId = _world.Hcm.CityId!.Value, Kind = ApplicationKind.Learning, Categories = [TrackingWorld.Category, "bike-sharing"],
+                CityId = _world.Hcm.CityId!.Value, Kind = ApplicationKind.Learning, Categories = [ActivePartnerships.Category, "bike-sharing"],
                 WaysOfWorking = [WaysOfWorking.Webinar], PeriodStart = new DateOnly(2027, 1, 1), PeriodEnd = new DateOnly(2027, 12, 1),
                 Status = ReviewStatus.Approved, SubmittedByRepresentativeId = _world.Hcm.RepresentativeId!.Value, SubmittedAt = StatusUpdateWorld.Now,
             };
             db.Applications.Add(application);
             await db.SaveChangesAsync();
-            return await db.PartnershipCities.Where(c => c.PartnershipId == _world.PartnershipId && c.CityId == application.CityId)
+            await db.PartnershipCities.Where(c => c.PartnershipId == _world.PartnershipId && c.CityId == application.CityId)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.ApplicationId, application.Id));
         });
 
-        var prefill = await TrackingWorld.WithDbAsync(_world.Bot, db => NewArea.PrefillAsync(db, _world.Hcm.CityId!.Value, new DateOnly(2027, 3, 1), TestContext.Current.CancellationToken));
+        var prefill = await _world.Bot.QueryAsync(db => NewArea.PrefillAsync(db, _world.Hcm.CityId!.Value, new DateOnly(2027, 3, 1), TestContext.Current.CancellationToken));
         var reply = await (await _world.ConversationAsync(_world.Hcm)).SayAsync("new area");
 
         Assert.NotNull(prefill);
@@ -187,32 +187,32 @@ public sealed class ResultsTests : IAsyncLifetime
         Assert.Contains("Public bike-sharing", reply.All, StringComparison.OrdinalIgnoreCase);
     }
 
-    private async Task CompleteAsync(int partnershipId) => await TrackingWorld.WithDbAsync(_world.Bot, async db =>
+    private async Task CompleteAsync(int partnershipId) => await _world.Bot.WithDbAsync(async db =>
     {
-        var partnership = await TrackingWorld.LoadAsync(db, partnershipId);
-        var coordinator = PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId);
+        var partnership = await ActivePartnerships.LoadAsync(db, partnershipId);
+        var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
         foreach (var activity in partnership.LiveActivities.ToList()) partnership.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
         partnership.Complete(coordinator, StatusUpdateWorld.Now);
-        return await db.SaveChangesAsync();
+        await db.SaveChangesAsync();
     });
 
     /// <summary>Ho Chi Minh City consents to publish, Kitakyushu does not; Da Nang's results belong to another partnership, without consent.</summary>
     private async Task SeedResultsAsync()
     {
         await CompleteAsync(_world.PartnershipId);
-        await TrackingWorld.WithDbAsync(_world.Bot, async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
-            var partnership = await TrackingWorld.LoadAsync(db, _world.PartnershipId);
+            var partnership = await ActivePartnerships.LoadAsync(db, _world.PartnershipId);
             var kit = await db.Representatives.SingleAsync(r => r.Name == "Rep kit");
-            db.PartnershipResults.Add(PartnershipResult.Record(partnership, TrackingWorld.Actor(_world.Hcm),
+            db.PartnershipResults.Add(PartnershipResult.Record(partnership, ActivePartnerships.Actor(_world.Hcm),
                 new ResultDraft("Inventory done, shared with Da Nang", "=HYPERLINK(\"x\")", ["https://example.org/a.pdf"], true), StatusUpdateWorld.Now));
             db.PartnershipResults.Add(PartnershipResult.Record(partnership, PartnershipActor.ForRepresentative(kit, "29:kit"),
                 new ResultDraft("Kitakyushu results", "Kitakyushu lessons", [], false), StatusUpdateWorld.Now));
             var other = await db.Partnerships.WithAggregate().FirstAsync(p => p.Id != _world.PartnershipId && p.Id != _world.BangkokPartnershipId);
-            var coordinator = PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId);
+            var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
             foreach (var activity in other.LiveActivities.ToList()) other.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
-            db.PartnershipResults.Add(PartnershipResult.Record(other, TrackingWorld.Actor(_world.DaNang), new ResultDraft("Da Nang results", null, [], false), StatusUpdateWorld.Now));
-            return await db.SaveChangesAsync();
+            db.PartnershipResults.Add(PartnershipResult.Record(other, ActivePartnerships.Actor(_world.DaNang), new ResultDraft("Da Nang results", null, [], false), StatusUpdateWorld.Now));
+            await db.SaveChangesAsync();
         });
     }
 

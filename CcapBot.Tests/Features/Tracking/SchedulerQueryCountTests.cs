@@ -39,21 +39,20 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
     [Fact(Explicit = true)]
     public async Task TenThousandPartnerships_OneTick_Measured()
     {
-        await using var connector = await FakeConnector.StartAsync();
-        var clock = new FakeTimeProvider(Now);
-        await using var bot = TrackingWorld.Host(connector, clock);
+        await using var world = await BotWorld.StartAsync(ActivePartnerships.Options(new FakeTimeProvider(Now)));
         var seeding = Stopwatch.StartNew();
-        await TrackingWorld.WithDbAsync(bot, async db =>
+        await world.SeedAsync(async seed =>
         {
-            await TrackingWorld.CoordinatorAsync(db, "Asia/Bangkok", connector.ServiceUrl, Now);
+            await seed.CoordinatorAsync(ActivePartnerships.CoordinatorUserId, "Asia/Bangkok");
             var people = new List<Person>();
             for (var c = 0; c < 2000; c++)
             {
-                var city = await TrackingWorld.CityAsync(db, $"City {c}", c % 2 == 0 ? "VN" : "JP", c % 2 == 0 ? "Asia/Ho_Chi_Minh" : "Asia/Tokyo", Now);
-                people.Add(await TrackingWorld.RepresentativeAsync(db, city, $"p{c}", city.TimeZone, connector.ServiceUrl, Now));
+                var city = await seed.CityAsync($"City {c}", c % 2 == 0 ? "VN" : "JP", c % 2 == 0 ? "Asia/Ho_Chi_Minh" : "Asia/Tokyo");
+                people.Add(await seed.TeamsRepresentativeAsync(city, $"p{c}", city.TimeZone));
             }
+            var db = seed.Db;
             db.ChangeTracker.Clear();
-            var coordinator = PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId);
+            var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
             for (var i = 0; i < 10_000; i++)
             {
                 // Activated over the last year; activities a month apart; those due before now mostly done.
@@ -61,11 +60,11 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
                 var today = DateOnly.FromDateTime(activated.UtcDateTime);
                 var mentor = people[i % 1000 * 2 + 1];
                 var learner = people[(i * 7) % 1000 * 2];
-                var partnership = Partnership.Propose("Purpose", TrackingWorld.Category, new PartnershipMember(mentor.CityId!.Value), [new PartnershipMember(learner.CityId!.Value)], coordinator, activated.AddDays(-2));
+                var partnership = Partnership.Propose("Purpose", ActivePartnerships.Category, new PartnershipMember(mentor.CityId!.Value), [new PartnershipMember(learner.CityId!.Value)], coordinator, activated.AddDays(-2));
                 partnership.Confirm(coordinator, activated.AddDays(-2));
                 partnership.ScheduleLaunch(coordinator, new LaunchMeetingPlan(activated.AddDays(-1), 60, "Asia/Ho_Chi_Minh"), activated.AddDays(-2));
                 partnership.MarkLaunchHeld(coordinator, 1, activated.AddDays(-1).AddHours(2));
-                TrackingWorld.Agree(partnership, mentor, learner,
+                ActivePartnerships.Agree(partnership, mentor, learner,
                     [.. Enumerable.Range(1, 6).Select(n => ($"Activity {n}", n % 2 == 0 ? mentor : learner, today.AddDays(30 * n)))], today.AddDays(200), activated);
                 foreach (var activity in partnership.LiveActivities.Where(a => a.DueDate < DateOnly.FromDateTime(Now.UtcDateTime) && (a.Id + i) % 10 < 7).ToList())
                     partnership.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", activated);
@@ -76,14 +75,13 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
                     db.ChangeTracker.Clear();
                 }
             }
-            return 0;
         });
         seeding.Stop();
 
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<SqliteCcapDbContext>().UseSqlite($"Data Source={bot.DatabaseFile}").AddInterceptors(counter).Options;
+        var options = new DbContextOptionsBuilder<SqliteCcapDbContext>().UseSqlite($"Data Source={world.Bot.DatabaseFile}").AddInterceptors(counter).Options;
         await using var db = new SqliteCcapDbContext(options);
-        var tick = bot.Services.GetRequiredService<SchedulerTick>();
+        var tick = world.Bot.Services.GetRequiredService<SchedulerTick>();
         var watch = Stopwatch.StartNew();
         var result = await tick.RunAsync(db, Now, TestContext.Current.CancellationToken);
         watch.Stop();
@@ -95,31 +93,28 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
 
     private static async Task<(int Commands, TickResult Result, TimeSpan Elapsed)> MeasureAsync(int partnerships)
     {
-        await using var connector = await FakeConnector.StartAsync();
-        var clock = new FakeTimeProvider(Now);
-        await using var bot = TrackingWorld.Host(connector, clock);
-        await TrackingWorld.WithDbAsync(bot, async db =>
+        await using var world = await BotWorld.StartAsync(ActivePartnerships.Options(new FakeTimeProvider(Now)));
+        await world.SeedAsync(async seed =>
         {
-            await TrackingWorld.CoordinatorAsync(db, "Asia/Bangkok", connector.ServiceUrl, Now);
+            await seed.CoordinatorAsync(ActivePartnerships.CoordinatorUserId, "Asia/Bangkok");
             // Activated two weeks ago (a check-in falls in the tick), activities due from last week to five months ahead.
             var activated = Now.AddDays(-14).AddHours(-1);
             var today = DateOnly.FromDateTime(activated.UtcDateTime);
             for (var i = 0; i < partnerships; i++)
             {
-                var mentorCity = await TrackingWorld.CityAsync(db, $"Mentor {i}", "JP", "Asia/Tokyo", Now);
-                var learningCity = await TrackingWorld.CityAsync(db, $"Learner {i}", "VN", "Asia/Ho_Chi_Minh", Now);
-                var mentor = await TrackingWorld.RepresentativeAsync(db, mentorCity, $"m{i}", "Asia/Tokyo", connector.ServiceUrl, Now);
-                var learner = await TrackingWorld.RepresentativeAsync(db, learningCity, $"l{i}", "Asia/Ho_Chi_Minh", connector.ServiceUrl, Now);
-                await TrackingWorld.ActivePartnershipAsync(db, mentor, learner,
+                var mentorCity = await seed.CityAsync($"Mentor {i}", "JP", "Asia/Tokyo");
+                var learningCity = await seed.CityAsync($"Learner {i}", "VN", "Asia/Ho_Chi_Minh");
+                var mentor = await seed.TeamsRepresentativeAsync(mentorCity, $"m{i}", "Asia/Tokyo");
+                var learner = await seed.TeamsRepresentativeAsync(learningCity, $"l{i}", "Asia/Ho_Chi_Minh");
+                await seed.ActivePartnershipAsync(mentor, learner,
                     [.. Enumerable.Range(0, 6).Select(n => ($"Activity {n + 1}", n % 2 == 0 ? learner : mentor, today.AddDays(7 + n * 30)))], today.AddMonths(7), activated);
             }
-            return 0;
         });
 
         var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<SqliteCcapDbContext>().UseSqlite($"Data Source={bot.DatabaseFile}").AddInterceptors(counter).Options;
+        var options = new DbContextOptionsBuilder<SqliteCcapDbContext>().UseSqlite($"Data Source={world.Bot.DatabaseFile}").AddInterceptors(counter).Options;
         await using var db = new SqliteCcapDbContext(options);
-        var tick = bot.Services.GetRequiredService<SchedulerTick>();
+        var tick = world.Bot.Services.GetRequiredService<SchedulerTick>();
         var watch = Stopwatch.StartNew();
         var result = await tick.RunAsync(db, Now, TestContext.Current.CancellationToken);
         watch.Stop();

@@ -1,4 +1,3 @@
-using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -24,17 +23,17 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
         Assert.Contains("Not started → Done", question.All, StringComparison.Ordinal);
         var answer = await user.PressAsync("Yes, save");
 
-        Assert.Contains("✔ Saved: #2 Port emissions questionnaire is now Done.", BotConversation.Text(answer.InvokeCard), StringComparison.Ordinal);
-        Assert.Empty(BotConversation.Actions(answer.InvokeCard!));
+        Assert.Contains("✔ Saved: #2 Port emissions questionnaire is now Done.", answer.InvokeCard.Text(), StringComparison.Ordinal);
+        Assert.Empty(answer.InvokeCard!.Actions());
         var activity = await ActivityAsync(2);
         Assert.Equal((ActivityStatus.Done, "questionnaire returned by all port operators"), (activity.Status, activity.LastNote));
-        var update = await TrackingWorld.WithDbAsync(_world.Bot, db => db.ActivityUpdates.SingleAsync(u => u.ActivityId == activity.Id));
+        var update = await _world.Bot.QueryAsync(db => db.ActivityUpdates.SingleAsync(u => u.ActivityId == activity.Id));
         Assert.Equal(("29:hcm", "msteams", ActivityStatus.NotStarted, ActivityStatus.Done, _world.Hcm.RepresentativeId), (update.By, update.Channel, update.FromStatus, update.ToStatus, update.RepresentativeId));
         Assert.Null(await _world.ProposalAsync(user.ConversationId));
         // The button again (a double click) changes nothing more.
-        var again = await user.PressAsync("Yes, save", card: BotConversation.Card(question.Calls[^1].Activity));
+        var again = await user.PressAsync("Yes, save", card: question.Calls[^1].Activity.Card());
         Assert.Contains("no longer open", again.All, StringComparison.Ordinal);
-        Assert.Equal(1, await TrackingWorld.WithDbAsync(_world.Bot, db => db.ActivityUpdates.CountAsync()));
+        Assert.Equal(1, await _world.Bot.QueryAsync(db => db.ActivityUpdates.CountAsync()));
     }
 
     [Fact]
@@ -61,10 +60,10 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
         var question = await user.SayAsync("emissions done");
         Assert.Contains("Several activities match", question.All, StringComparison.Ordinal);
         Assert.Equal(["#1 Emissions inventory of industrial zones", "#2 Port emissions questionnaire", "None of these"],
-            BotConversation.Actions(user.LastCard!).Select(a => (string?)a["title"]));
+            user.LastCard!.Actions().Select(a => (string?)a["title"]));
 
         var readBack = await user.PressAsync("#1 Emissions inventory of industrial zones");
-        Assert.Contains("Set activity 1 to Done?", BotConversation.Text(readBack.InvokeCard), StringComparison.Ordinal);
+        Assert.Contains("Set activity 1 to Done?", readBack.InvokeCard.Text(), StringComparison.Ordinal);
         Assert.Equal(ActivityStatus.NotStarted, (await ActivityAsync(1)).Status);
         await user.PressAsync("Yes, save");
 
@@ -108,7 +107,7 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
         // Pressing our representative's own Yes button from their conversation does nothing.
         var hcm = await _world.ConversationAsync(_world.Hcm);
         var question = await hcm.SayAsync("activity 2 done");
-        var yes = BotConversation.Actions(hcm.LastCard!).First(a => (string?)a["title"] == "Yes, save");
+        var yes = hcm.LastCard!.Actions().First(a => (string?)a["title"] == "Yes, save");
         var forged = await bangkok.PressAsync(yes, hcm.LastCard!);
         Assert.Contains("no longer open", forged.All, StringComparison.Ordinal);
         Assert.Equal(ActivityStatus.NotStarted, (await ActivityAsync(2)).Status);
@@ -116,12 +115,12 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
         // A representative without partnerships, and someone who represents nobody.
         var nobody = await _world.ConversationAsync(_world.Nobody);
         Assert.Contains("no activities being implemented", (await nobody.SayAsync("activity 2 done")).All, StringComparison.Ordinal);
-        var stranger = await _world.ConversationAsync(new Person("29:stranger", "a:stranger", "UTC"));
+        var stranger = await _world.ConversationAsync(Person.Teams("29:stranger") with { TimeZone = "UTC" });
         Assert.Contains("I did not understand", (await stranger.SayAsync("activity 2 done")).All, StringComparison.Ordinal);
 
         Assert.Equal(ActivityStatus.NotStarted, (await ActivityAsync(2)).Status);
         Assert.Equal(ours, await _world.SnapshotAsync());
-        Assert.Equal(0, await TrackingWorld.WithDbAsync(_world.Bot, db => db.ActivityUpdates.CountAsync()));
+        Assert.Equal(0, await _world.Bot.QueryAsync(db => db.ActivityUpdates.CountAsync()));
     }
 
     [Fact]
@@ -158,24 +157,24 @@ public sealed class StatusUpdateFlowTests : IAsyncLifetime
     [Fact]
     public async Task TheLastActivityDone_CompletesThePartnership_AndBothCitiesAreRecognised()
     {
-        await TrackingWorld.WithDbAsync(_world.Bot, async db =>
+        await _world.Bot.WithDbAsync(async db =>
         {
-            var partnership = await TrackingWorld.LoadAsync(db, _world.PartnershipId);
-            foreach (var n in new[] { 1, 2, 3, 4, 5 }) partnership.UpdateActivity(PartnershipActor.Coordinator(TrackingWorld.CoordinatorUserId), n, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
-            return await db.SaveChangesAsync();
+            var partnership = await ActivePartnerships.LoadAsync(db, _world.PartnershipId);
+            foreach (var n in new[] { 1, 2, 3, 4, 5 }) partnership.UpdateActivity(PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId), n, ActivityStatus.Done, null, "msteams", StatusUpdateWorld.Now);
+            await db.SaveChangesAsync();
         });
         var user = await _world.ConversationAsync(_world.Hcm);
         await user.SayAsync("final workshop done");
         var outcome = await user.PressAsync("Yes, save");
 
-        Assert.Contains("the partnership is complete", BotConversation.Text(outcome.InvokeCard), StringComparison.Ordinal);
-        var partnership = await TrackingWorld.WithDbAsync(_world.Bot, db => db.Partnerships.SingleAsync(p => p.Id == _world.PartnershipId));
+        Assert.Contains("the partnership is complete", outcome.InvokeCard.Text(), StringComparison.Ordinal);
+        var partnership = await _world.Bot.QueryAsync(db => db.Partnerships.SingleAsync(p => p.Id == _world.PartnershipId));
         Assert.Equal(PartnershipStatus.Completed, partnership.Status);
-        var recognition = await TrackingWorld.WithDbAsync(_world.Bot, db => db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith("recognition:")).ToListAsync());
+        var recognition = await _world.Bot.QueryAsync(db => db.OutboxMessages.Where(m => m.IdempotencyKey.StartsWith("recognition:")).ToListAsync());
         Assert.Equal(["29:hcm", "29:kit"], recognition.Select(r => r.UserId).Order(StringComparer.Ordinal));
         Assert.All(recognition, r => Assert.Contains("Record results", r.Activity, StringComparison.Ordinal));
     }
 
-    private Task<PartnershipActivity> ActivityAsync(int number) => TrackingWorld.WithDbAsync(_world.Bot, db =>
+    private Task<PartnershipActivity> ActivityAsync(int number) => _world.Bot.QueryAsync(db =>
         db.PartnershipActivities.AsNoTracking().SingleAsync(a => a.PartnershipId == _world.PartnershipId && a.Number == number));
 }

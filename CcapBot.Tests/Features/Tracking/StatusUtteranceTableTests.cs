@@ -85,14 +85,14 @@ public sealed class StatusUtteranceTableTests(StatusUpdateWorld world) : IClassF
         var proposal = await world.ProposalAsync(user.ConversationId) ?? throw new InvalidOperationException($"No question for \"{utterance}\": {reply.All}");
         Assert.Equal(status, proposal.Status);
         Assert.Equal(note, proposal.Note);
-        var buttons = BotConversation.Actions(card).Select(a => (string?)a["data"]?["arg"]).OfType<string>().ToList();
+        var buttons = card.Actions().Select(a => (string?)a["data"]?["arg"]).OfType<string>().ToList();
         if (ask == Ask.No)
         {
             var ids = await world.ActivityIdsAsync(world.PartnershipId);
             var read = proposal.ActivityId is { } id && ids.TryGetValue(id, out var n) ? n : (int?)null;
             Assert.True(read == number, $"\"{utterance}\" read as activity {read?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "of another partnership"}");
             Assert.Equal(["yes", "no"], buttons.Select(b => b.Split('|')[1]));
-            Assert.Contains(note ?? "", BotConversation.Text(card), StringComparison.Ordinal);
+            Assert.Contains(note ?? "", card.Text(), StringComparison.Ordinal);
         }
         else
         {
