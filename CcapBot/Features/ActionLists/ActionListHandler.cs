@@ -19,7 +19,7 @@ namespace CcapBot.Features.ActionLists;
 /// version that needs everyone's agreement again; earlier versions are kept.
 /// </summary>
 public sealed partial class ActionListHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, ActionListEditor editor, ActionListCards listCards,
+    CcapDbContext db, ActorResolver actors, Audience audience, ActionListEditor editor, ActionListCards listCards,
     PartnershipNotices notices, CardBinder cards, PartneringText text, ILogger<ActionListHandler> log) : IActivityHandler
 {
     private static readonly PartnershipStatus[] Listable =
@@ -31,7 +31,7 @@ public sealed partial class ActionListHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var actor = await actors.ResolveAsync(turn, cancellationToken);
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         var language = reader.Language;
         var inputs = CardInputs.Of(turn.SubmitData);
         var isCardAction = turn.Verb is not null && ActionListVerbs.All.Contains(turn.Verb);
@@ -215,7 +215,7 @@ public sealed partial class ActionListHandler(
 
     private async Task<JsonElement> RenderAsync(PartnershipContext partnership, ActionListVersion version, Recipient reader, CancellationToken cancellationToken)
     {
-        var holders = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var holders = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         return listCards.Render(partnership, version, reader, LaunchMeetings.LaunchMeetingCards.TeamsUsers(holders.Append(reader)));
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CcapBot.Cards;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
 
@@ -10,7 +11,7 @@ namespace CcapBot.Features.Partnering;
 /// What every representative of a partnership's cities is told when it starts and when it becomes active,
 /// each in their language, once (the outbox key is per partnership, event and person).
 /// </summary>
-public sealed class PartnershipNotices(PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text)
+public sealed class PartnershipNotices(Audience audience, CardCopies copies, CardBinder cards, PartneringText text)
 {
     public const string Template = "partnering-notice";
 
@@ -20,7 +21,7 @@ public sealed class PartnershipNotices(PartnershipAudience audience, CardCopies 
     public async Task<int> CreatedAsync(CcapDbContext db, PartnershipContext partnership, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnership);
-        var recipients = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         return await copies.NotifyAsync(db, $"p{partnership.Id}:created", Topic(partnership.Id), recipients,
             r => Message(CreatedCard(partnership, r.Language, r.UniversalActions), text.Format(r.Language, "Partnering.Created.Title", partnership.Id)),
             cancellationToken);
@@ -52,7 +53,7 @@ public sealed class PartnershipNotices(PartnershipAudience audience, CardCopies 
         ArgumentNullException.ThrowIfNull(partnership);
         var agreed = partnership.Partnership.CurrentActionList;
         if (agreed is null) return 0;
-        var recipients = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         return await copies.NotifyAsync(db, $"p{partnership.Id}:agreed:{agreed.Number}", Topic(partnership.Id), recipients,
             r => Message(ActiveCard(partnership, agreed, r.Language, r.UniversalActions), text.Format(r.Language, "Partnering.Active.Title", partnership.Id)),
             cancellationToken);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CcapBot.Features.Access;
 using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Persistence;
@@ -17,7 +18,7 @@ public sealed record ChangeOutcome(IReadOnlyList<(PartnershipActivity Activity, 
 /// Reminders still waiting about an activity now done are withdrawn; when the last activity is done the
 /// partnership is completed and both sides get the recognition card with the next steps (results, extend, new area).
 /// </summary>
-public sealed class ActivityChanges(CcapDbContext db, OutboxWriter outbox, TrackingCards cards)
+public sealed class ActivityChanges(CcapDbContext db, Audience audience, OutboxWriter outbox, TrackingCards cards)
 {
     /// <exception cref="DomainRuleException">The actor may not, or a note is too long; nothing changed.</exception>
     public async Task<ChangeOutcome> ApplyAsync(Partnership partnership, PartnershipActor actor, IReadOnlyList<ActivityChange> changes, string channel, DateTimeOffset now, CancellationToken cancellationToken)
@@ -57,12 +58,12 @@ public sealed class ActivityChanges(CcapDbContext db, OutboxWriter outbox, Track
     {
         ArgumentNullException.ThrowIfNull(partnership);
         var cityIds = partnership.Cities.Select(c => c.CityId).ToList();
-        var recipients = await Recipients.RepresentativesAsync(db, cityIds, cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, cityIds, cancellationToken);
         var labels = await PartnershipLabel.LoadAsync(db, [partnership.Id], cancellationToken);
         var label = labels.GetValueOrDefault(partnership.Id);
         var occasion = (partnership.EndedAt ?? now).UtcTicks.ToString(CultureInfo.InvariantCulture);
         var requests = new List<OutboxRequest>();
-        foreach (var to in recipients.Values)
+        foreach (var to in recipients)
         {
             var lang = to.Language;
             var card = cards.Notice(new NoticeCardData
