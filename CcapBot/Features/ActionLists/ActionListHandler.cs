@@ -201,7 +201,7 @@ public sealed partial class ActionListHandler(
                 text.Format(language, "Partnering.PartnershipChoice", id, partnership.CityName(partnership.Partnership.MentorCityId),
                     string.Join(", ", partnership.Partnership.LearningCityIds.Select(partnership.CityName))),
                 partnership.CategoryName(language) + " · " + text.Status(partnership.Partnership.Status, language),
-                [new NoticeButton(text.Get(language, "Command.actionList.Title"), ActionListVerbs.Open, id)]));
+                [new CardButton(text.Get(language, "Command.actionList.Title"), ActionListVerbs.Open, Partnership: id)]));
         }
         var data = new NoticeCardData
         {
@@ -209,7 +209,7 @@ public sealed partial class ActionListHandler(
             Text = items.Count == 0 ? text.Get(language, "ActionList.Choose.None") : "",
             Items = items,
         };
-        CardReply.Send(turn, cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions),
+        CardReply.Send(turn, cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions),
             text.Get(language, "Partnering.Shown"));
     }
 
@@ -229,7 +229,7 @@ public sealed partial class ActionListHandler(
             Color = "Good",
             Note = text.Get(language, "ActionList.Proposed.Next"),
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions);
     }
 
     private Task<List<ActionListTemplate>> ReviewedTemplatesAsync(CancellationToken cancellationToken) =>

@@ -161,12 +161,12 @@ public sealed class LaunchMeetingCards(Audience audience, CardCopies copies, Car
             Color = "Good",
             Facts =
             [
-                new NoticeFact(text.Get(language, "Launch.Card.When"), text.Places(meeting.StartsAt, partnership.CitiesFor(null).Select(c => (c.Name, c.TimeZone)), language)),
-                new NoticeFact(text.Get(language, "Launch.Card.Duration"), text.Format(language, "Launch.Card.Minutes", meeting.DurationMinutes)),
+                new CardFact(text.Get(language, "Launch.Card.When"), text.Places(meeting.StartsAt, partnership.CitiesFor(null).Select(c => (c.Name, c.TimeZone)), language)),
+                new CardFact(text.Get(language, "Launch.Card.Duration"), text.Format(language, "Launch.Card.Minutes", meeting.DurationMinutes)),
             ],
             Note = text.Get(language, "Launch.Scheduled.Invited"),
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions);
     }
 
 }

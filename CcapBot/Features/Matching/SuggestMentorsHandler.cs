@@ -64,8 +64,8 @@ public sealed class SuggestMentorsHandler(
             Items = [.. applications.Select(a => new NoticeItem(
                 text.Format(language, "Matching.Waiting.Item", a.Id, a.City?.Name, a.City?.CountryCode),
                 string.Join(", ", a.Categories.Select(c => categories.GetValueOrDefault(c, c))) + " · " + text.Get(language, "Partnering.Review." + a.Status),
-                [new NoticeButton(text.Get(language, "Matching.Waiting.Suggest"), MatchingVerbs.Show, Application: a.Id)]))],
+                [new CardButton(text.Get(language, "Matching.Waiting.Suggest"), MatchingVerbs.Show, Application: a.Id)]))],
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, universalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, universalActions);
     }
 }

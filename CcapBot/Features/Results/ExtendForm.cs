@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Conversations.Forms;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CcapBot.Cards;
 using CcapBot.Features.Access;
 using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
