@@ -1,5 +1,4 @@
 using CcapBot.Domain;
-using CcapBot.Features.Review;
 using CcapBot.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -46,8 +45,7 @@ public sealed partial class MentorSuggestions(CcapDbContext db, MatchScorer scor
         }
         var eligible = ranked.Select(r => r.Candidate.CityId).ToHashSet();
         db.MatchSuggestions.RemoveRange(existing.Where(s => s.Status == MatchSuggestionStatus.Suggested && !eligible.Contains(s.CandidateCityId)));
-        // The card reads the suggestions back with their ids; the turn commits them with the rest of its work.
-        await TurnSave.SaveForIdsAsync(db, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
 
         var decided = existing.Where(s => s.Status != MatchSuggestionStatus.Suggested).Select(s => s.CandidateCityId).ToHashSet();
         var open = ranked.Where(r => !decided.Contains(r.Candidate.CityId)).ToList();

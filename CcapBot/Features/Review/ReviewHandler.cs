@@ -77,7 +77,13 @@ public sealed partial class ReviewHandler(
             reason is null ? null : AuditDetails.Of(("reason", reason)));
         await reviews.CloseAsync(item, cancellationToken);
         await reviews.NotifyApplicantAsync(item, cancellationToken);
-        if (approve && item.Application is { Kind: ApplicationKind.Learning } learning) await suggestions.SendAsync(db, learning.Id, cancellationToken);
+        if (approve && item.Application is { Kind: ApplicationKind.Learning } learning)
+        {
+            // Ranking saves the suggestions for their ids: inside the turn's transaction, so the decision and the
+            // suggestions commit together or not at all.
+            await TurnSave.SaveForIdsAsync(db, cancellationToken);
+            await suggestions.SendAsync(db, learning.Id, cancellationToken);
+        }
         LogDecided(log, item.Subject, item.Id, approve);
 
         if (turn.Activity.Type == ActivityTypes.Invoke)
