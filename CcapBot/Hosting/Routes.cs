@@ -65,5 +65,6 @@ internal static class Routes
             .Command<MyActivitiesHandler>(MyActivitiesHandler.Command)
             .Command<ExportResultsHandler>(ExportResultsHandler.Command)
             .Command<NewAreaHandler>(NewAreaHandler.Command)
+            .Command<ClosePartnershipHandler>(ClosePartnershipHandler.Command)
             .Text<StatusUpdateHandler>());
 }

@@ -40,11 +40,22 @@ public sealed class ActivityChanges(CcapDbContext db, Audience audience, OutboxW
         {
             partnership.Complete(actor, now);
             completed = true;
-            await WithdrawAsync(Topics.CheckIn(partnership.Id), cancellationToken);
-            await WithdrawAsync(Topics.Partnership(partnership.Id), cancellationToken);
-            await RecogniseAsync(partnership, now, cancellationToken);
+            await EndedAsync(partnership, now, cancellationToken);
         }
         return new ChangeOutcome(applied, completed);
+    }
+
+    /// <summary>
+    /// The partnership is over (completed, or closed by a coordinator): check-ins and reminders still waiting are not
+    /// sent, and both sides get the recognition card with the next steps.
+    /// </summary>
+    public async Task EndedAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        await WithdrawAsync(Topics.CheckIn(partnership.Id), cancellationToken);
+        await WithdrawAsync(Topics.Partnership(partnership.Id), cancellationToken);
+        foreach (var activity in partnership.LiveActivities) await WithdrawAsync(Topics.Activity(activity.Id), cancellationToken);
+        await RecogniseAsync(partnership, now, cancellationToken);
     }
 
     /// <summary>Messages about <paramref name="topic"/> still waiting to be sent are no longer true: they are not sent.</summary>
@@ -55,7 +66,7 @@ public sealed class ActivityChanges(CcapDbContext db, Audience audience, OutboxW
     }
 
     /// <summary>The recognition card to every representative of every city of the partnership.</summary>
-    public async Task RecogniseAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecogniseAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         var cityIds = partnership.Cities.Select(c => c.CityId).ToList();
@@ -63,14 +74,18 @@ public sealed class ActivityChanges(CcapDbContext db, Audience audience, OutboxW
         var labels = await PartnershipLabel.LoadAsync(db, [partnership.Id], cancellationToken);
         var label = labels.GetValueOrDefault(partnership.Id);
         var occasion = (partnership.EndedAt ?? now).UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var closed = partnership.Status == PartnershipStatus.Closed;
+        var done = partnership.LiveActivities.Count(a => a.Status == ActivityStatus.Done);
         var requests = new List<OutboxRequest>();
         foreach (var to in recipients)
         {
             var lang = to.Language;
             var card = cards.Notice(new NoticeCardData
             {
-                Title = cards.Get(lang, "Tracking.Recognition.Title"),
-                Text = cards.Format(lang, "Tracking.Recognition.Text", label?.Cities ?? "", label?.Name(lang) ?? "", partnership.LiveActivities.Count()),
+                Title = cards.Get(lang, closed ? "Tracking.Recognition.Closed.Title" : "Tracking.Recognition.Title"),
+                Text = closed
+                    ? cards.Format(lang, "Tracking.Recognition.Closed.Text", label?.Cities ?? "", label?.Name(lang) ?? "", done, partnership.LiveActivities.Count())
+                    : cards.Format(lang, "Tracking.Recognition.Text", label?.Cities ?? "", label?.Name(lang) ?? "", partnership.LiveActivities.Count()),
                 Actions =
                 [
                     new(cards.Get(lang, "Tracking.Recognition.Results"), TrackingVerbs.RecordResults, partnership.Id.ToString(CultureInfo.InvariantCulture)),
