@@ -1,4 +1,5 @@
 using CcapBot.Domain;
+using CcapBot.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CcapBot.Tests.Features.Tracking;
@@ -16,12 +17,7 @@ public sealed class CheckInCadenceTests : IAsyncLifetime
     public async Task ARepresentative_SetsWeeklyCheckIns_AndTheFirstCardComesAfterSevenDays()
     {
         Assert.Equal(Partnership.DefaultCheckInCadenceDays, (await PartnershipAsync()).CheckInCadenceDays);
-        var hcm = await _world.ConversationAsync(_world.Hcm);
-
-        await hcm.SayAsync("check-in cadence");
-        await hcm.SayAsync(_world.PartnershipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await hcm.SayAsync("7");
-        var done = await hcm.SayAsync("yes");
+        var done = await WeeklyAsync(_world.Hcm);
 
         Assert.Contains($"Check-ins for partnership #{_world.PartnershipId} now go out every 7 days", done.All, StringComparison.Ordinal);
         Assert.Equal(7, (await PartnershipAsync()).CheckInCadenceDays);
@@ -36,16 +32,21 @@ public sealed class CheckInCadenceTests : IAsyncLifetime
     public async Task SomeoneOutsideThePartnership_CannotChangeItsCadence()
     {
         var before = await _world.SnapshotAsync();
-        var outsider = await _world.ConversationAsync(_world.Nobody);
-
-        await outsider.SayAsync("check-in cadence");
-        await outsider.SayAsync(_world.PartnershipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        await outsider.SayAsync("7");
-        var done = await outsider.SayAsync("yes");
+        var done = await WeeklyAsync(_world.Nobody);
 
         Assert.Contains($"You have no partnership #{_world.PartnershipId} to change", done.All, StringComparison.Ordinal);
         Assert.Equal(Partnership.DefaultCheckInCadenceDays, (await PartnershipAsync()).CheckInCadenceDays);
         Assert.Equal(before, await _world.SnapshotAsync());
+    }
+
+    /// <summary><paramref name="person"/> asks for check-ins every 7 days on the partnership and confirms.</summary>
+    private async Task<Reply> WeeklyAsync(Person person)
+    {
+        var chat = await _world.ConversationAsync(person);
+        await chat.SayAsync("check-in cadence");
+        await chat.SayAsync(_world.PartnershipId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await chat.SayAsync("7");
+        return await chat.SayAsync("yes");
     }
 
     private Task<Partnership> PartnershipAsync() =>
