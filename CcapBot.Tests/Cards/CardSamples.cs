@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CcapBot.Cards;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Features.Onboarding;
 using CcapBot.Features.Review;
@@ -69,20 +70,34 @@ internal static class CardSamples
             }, Ctx.HelpCardData)),
             ("no buttons", Node(new HelpCardData { Title = "Help", Commands = [new("Cancel", "Stop", "cancel")] }, Ctx.HelpCardData)),
         ],
-        ["tracking-notice"] =
+        ["notice"] =
         [
+            ("facts and buttons", Node(new NoticeCardData
+            {
+                Title = "New C3 partnership #7", Text = "Kitakyushu → Hai Phong", Color = "Good",
+                Facts = [new("Mentor city", "Kitakyushu (JP, Asia/Tokyo)"), new("Purpose", Hostile)],
+                Note = "Next: schedule the launch meeting.",
+                Actions = [new("Schedule the launch meeting", "launch.form", Partnership: 7)],
+            }, NoticeJsonContext.Default.NoticeCardData)),
+            ("list of items", Node(new NoticeCardData
+            {
+                Title = "Learning applications waiting for a mentor",
+                Items = [new("#12 Hai Phong (VN)", "Developing an emissions inventory · approved", [new("Suggest mentors", "matching.show", Application: 12)]),
+                    new(Hostile, "", [])],
+            }, NoticeJsonContext.Default.NoticeCardData)),
+            ("title only", Node(new NoticeCardData { Title = "Nothing here" }, NoticeJsonContext.Default.NoticeCardData)),
             ("reminder", Node(new NoticeCardData
             {
                 Title = "Due today: activity 3, " + Hostile, Text = "This activity is due today.",
                 Facts = [new("Partnership", "Kitakyushu ⇄ Hai Phong · Emissions inventory"), new("Note", Hostile)],
                 Actions = [new("Open", "tracking.open", "12"), new("Snooze 1 day", "tracking.snooze", "1|tracking.activity:7|due0:7:20270301:r3")],
-            }, Tracking.NoticeCardData)),
+            }, NoticeJsonContext.Default.NoticeCardData)),
             ("meeting with link", Node(new NoticeCardData
             {
                 Title = "Launch meeting tomorrow", Facts = [new("Starts", "Tue 2 Mar 2027 09:00 (Asia/Ho_Chi_Minh)")],
                 Links = [new("Join the meeting", "https://teams.microsoft.com/l/meetup-join/abc")], Actions = [new("Open", "tracking.open", "12")],
-            }, Tracking.NoticeCardData)),
-            ("outcome, no buttons", Node(new NoticeCardData { Title = "Activity update", Outcome = "✔ Saved: " + Hostile, OutcomeColor = "Attention" }, Tracking.NoticeCardData)),
+            }, NoticeJsonContext.Default.NoticeCardData)),
+            ("outcome, no buttons", Node(new NoticeCardData { Title = "Activity update", Outcome = "✔ Saved: " + Hostile, OutcomeColor = "Attention" }, NoticeJsonContext.Default.NoticeCardData)),
         ],
         ["tracking-checkin"] =
         [

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using CcapBot.Cards;
 using CcapBot.Features.ActionLists;
 using CcapBot.Features.LaunchMeetings;
 using CcapBot.Features.Matching;
@@ -15,23 +16,6 @@ internal static class PartneringCardSamples
 
     public static IReadOnlyDictionary<string, IReadOnlyList<(string Case, JsonNode Data)>> All { get; } = new Dictionary<string, IReadOnlyList<(string, JsonNode)>>
     {
-        ["partnering-notice"] =
-        [
-            ("facts and buttons", Node(new NoticeCardData
-            {
-                Title = "New C3 partnership #7", Text = "Kitakyushu → Hai Phong", Color = "Good",
-                Facts = [new("Mentor city", "Kitakyushu (JP, Asia/Tokyo)"), new("Purpose", Hostile)],
-                Note = "Next: schedule the launch meeting.",
-                Buttons = [new("Schedule the launch meeting", LaunchVerbs.Form, 7)],
-            }, PartneringJsonContext.Default.NoticeCardData)),
-            ("list of items", Node(new NoticeCardData
-            {
-                Title = "Learning applications waiting for a mentor",
-                Items = [new("#12 Hai Phong (VN)", "Developing an emissions inventory · approved", [new("Suggest mentors", MatchingVerbs.Show, Application: 12)]),
-                    new(Hostile, "", [])],
-            }, PartneringJsonContext.Default.NoticeCardData)),
-            ("title only", Node(new NoticeCardData { Title = "Nothing here" }, PartneringJsonContext.Default.NoticeCardData)),
-        ],
         ["match-suggestions"] =
         [
             ("open candidates", Node(Suggestions() with

@@ -13,8 +13,8 @@ public static class FeatureExtensions
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<CoordinatorOptions>().BindConfiguration(CoordinatorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Audience>();
         builder.Services.AddScoped<ActorResolver>();
-        builder.Services.AddScoped<Coordinators>();
         builder.Services.AddScoped<ReviewCards>();
         builder.Services.AddScoped<ReviewRequests>();
 
@@ -25,7 +25,6 @@ public static class FeatureExtensions
 
         // Partnering (issue 5): suggestions, partnerships, launch meetings and action lists, as cards kept in step everywhere.
         builder.Services.AddSingleton<PartneringText>();
-        builder.Services.AddScoped<PartnershipAudience>();
         builder.Services.AddScoped<CardCopies>();
         builder.Services.AddScoped<PartnershipNotices>();
         builder.Services.AddScoped<SuggestionCards>();

@@ -62,8 +62,10 @@ internal static class Routes
             .Command<ActionListHandler>(ActionListHandler.Command)
             .Form<ResultsForm>(ResultsForm.Id, ResultsForm.Command)
             .Form<ExtendForm>(ExtendForm.Id, ExtendForm.Command)
+            .Form<CheckInCadenceForm>(CheckInCadenceForm.Id, CheckInCadenceForm.Command)
             .Command<MyActivitiesHandler>(MyActivitiesHandler.Command)
             .Command<ExportResultsHandler>(ExportResultsHandler.Command)
             .Command<NewAreaHandler>(NewAreaHandler.Command)
+            .Command<ClosePartnershipHandler>(ClosePartnershipHandler.Command)
             .Text<StatusUpdateHandler>());
 }

@@ -15,7 +15,7 @@ public sealed class TrackingCardsTests
     public static TheoryData<string, bool> Cases()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var (template, samples) in CardSamples.All.Where(s => s.Key.StartsWith("tracking-", StringComparison.Ordinal)))
+        foreach (var (template, samples) in CardSamples.All.Where(s => s.Key.StartsWith("tracking-", StringComparison.Ordinal) || s.Key == NoticeCardData.Template))
         {
             foreach (var (name, _) in samples)
             {
@@ -34,7 +34,7 @@ public sealed class TrackingCardsTests
         var node = CardSamples.All[template].Single(s => s.Case == name).Data;
         object data = template switch
         {
-            "tracking-notice" => node.Deserialize(TrackingJsonContext.Default.NoticeCardData)!,
+            NoticeCardData.Template => node.Deserialize(NoticeJsonContext.Default.NoticeCardData)!,
             "tracking-checkin" => node.Deserialize(TrackingJsonContext.Default.CheckInCardData)!,
             _ => node.Deserialize(TrackingJsonContext.Default.OverviewCardData)!,
         };

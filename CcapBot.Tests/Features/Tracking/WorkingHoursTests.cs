@@ -1,4 +1,4 @@
-using CcapBot.Features.Tracking;
+using CcapBot.Features.Access;
 
 namespace CcapBot.Tests.Features.Tracking;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CcapBot.Cards;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Features.LaunchMeetings;
 using CcapBot.Features.Partnering;
 using CcapBot.Persistence;
@@ -14,7 +15,7 @@ namespace CcapBot.Features.ActionLists;
 /// for anyone of the partnership. Every participant holds a copy, updated in place as cities agree, and a version
 /// replaced by a newer one says so.
 /// </summary>
-public sealed class ActionListCards(PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text)
+public sealed class ActionListCards(Audience audience, CardCopies copies, CardBinder cards, PartneringText text)
 {
     public const string Template = "action-list";
 
@@ -28,7 +29,7 @@ public sealed class ActionListCards(PartnershipAudience audience, CardCopies cop
     {
         ArgumentNullException.ThrowIfNull(partnership);
         ArgumentNullException.ThrowIfNull(version);
-        var recipients = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        List<Recipient> recipients = [.. await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken)];
         if (coordinator is { IsCoordinator: true }) recipients.Add(coordinator);
         return await PublishAsync(db, partnership, version, recipients, cancellationToken);
     }

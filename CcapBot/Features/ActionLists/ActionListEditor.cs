@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CcapBot.Cards;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Features.Partnering;
 
 namespace CcapBot.Features.ActionLists;

@@ -19,7 +19,7 @@ namespace CcapBot.Features.ActionLists;
 /// version that needs everyone's agreement again; earlier versions are kept.
 /// </summary>
 public sealed partial class ActionListHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, ActionListEditor editor, ActionListCards listCards,
+    CcapDbContext db, ActorResolver actors, Audience audience, ActionListEditor editor, ActionListCards listCards,
     PartnershipNotices notices, CardBinder cards, PartneringText text, ILogger<ActionListHandler> log) : IActivityHandler
 {
     private static readonly PartnershipStatus[] Listable =
@@ -31,7 +31,7 @@ public sealed partial class ActionListHandler(
     {
         ArgumentNullException.ThrowIfNull(turn);
         var actor = await actors.ResolveAsync(turn, cancellationToken);
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         var language = reader.Language;
         var inputs = CardInputs.Of(turn.SubmitData);
         var isCardAction = turn.Verb is not null && ActionListVerbs.All.Contains(turn.Verb);
@@ -201,7 +201,7 @@ public sealed partial class ActionListHandler(
                 text.Format(language, "Partnering.PartnershipChoice", id, partnership.CityName(partnership.Partnership.MentorCityId),
                     string.Join(", ", partnership.Partnership.LearningCityIds.Select(partnership.CityName))),
                 partnership.CategoryName(language) + " · " + text.Status(partnership.Partnership.Status, language),
-                [new NoticeButton(text.Get(language, "Command.actionList.Title"), ActionListVerbs.Open, id)]));
+                [new CardButton(text.Get(language, "Command.actionList.Title"), ActionListVerbs.Open, Partnership: id)]));
         }
         var data = new NoticeCardData
         {
@@ -209,13 +209,13 @@ public sealed partial class ActionListHandler(
             Text = items.Count == 0 ? text.Get(language, "ActionList.Choose.None") : "",
             Items = items,
         };
-        CardReply.Send(turn, cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions),
+        CardReply.Send(turn, cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions),
             text.Get(language, "Partnering.Shown"));
     }
 
     private async Task<JsonElement> RenderAsync(PartnershipContext partnership, ActionListVersion version, Recipient reader, CancellationToken cancellationToken)
     {
-        var holders = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var holders = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         return listCards.Render(partnership, version, reader, LaunchMeetings.LaunchMeetingCards.TeamsUsers(holders.Append(reader)));
     }
 
@@ -229,7 +229,7 @@ public sealed partial class ActionListHandler(
             Color = "Good",
             Note = text.Get(language, "ActionList.Proposed.Next"),
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions);
     }
 
     private Task<List<ActionListTemplate>> ReviewedTemplatesAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Conversations;
 using CcapBot.Domain;
 using CcapBot.Features.Access;

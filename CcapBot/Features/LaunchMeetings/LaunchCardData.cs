@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CcapBot.Cards;
 using CcapBot.Features.Partnering;
 
 namespace CcapBot.Features.LaunchMeetings;

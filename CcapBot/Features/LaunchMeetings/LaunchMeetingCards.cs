@@ -3,6 +3,7 @@ using System.Text.Json;
 using CcapBot.Cards;
 using CcapBot.Conversations.Forms;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Features.Partnering;
 using CcapBot.Persistence;
 
@@ -13,7 +14,7 @@ namespace CcapBot.Features.LaunchMeetings;
 /// so far; Accept / Decline / Propose another time for representatives; Reschedule / Cancel for coordinators. Every
 /// participant holds a copy, updated in place on every answer, reschedule or cancellation.
 /// </summary>
-public sealed class LaunchMeetingCards(PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text)
+public sealed class LaunchMeetingCards(Audience audience, CardCopies copies, CardBinder cards, PartneringText text)
 {
     public const string Template = "launch-meeting";
     /// <summary>Teams refreshes a card for at most 60 listed users.</summary>
@@ -30,7 +31,7 @@ public sealed class LaunchMeetingCards(PartnershipAudience audience, CardCopies 
     {
         ArgumentNullException.ThrowIfNull(partnership);
         ArgumentNullException.ThrowIfNull(meeting);
-        var recipients = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        List<Recipient> recipients = [.. await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken)];
         if (coordinator is { IsCoordinator: true }) recipients.Add(coordinator);
         return await copies.PublishAsync(db, Topic(partnership.Id, meeting.Number), "v" + partnership.Partnership.Version.ToString(CultureInfo.InvariantCulture), recipients,
             (reader, everyone) => (Render(partnership, meeting, reader, TeamsUsers(everyone)), Summary(partnership, meeting, reader.Language)), cancellationToken);
@@ -160,12 +161,12 @@ public sealed class LaunchMeetingCards(PartnershipAudience audience, CardCopies 
             Color = "Good",
             Facts =
             [
-                new NoticeFact(text.Get(language, "Launch.Card.When"), text.Places(meeting.StartsAt, partnership.CitiesFor(null).Select(c => (c.Name, c.TimeZone)), language)),
-                new NoticeFact(text.Get(language, "Launch.Card.Duration"), text.Format(language, "Launch.Card.Minutes", meeting.DurationMinutes)),
+                new CardFact(text.Get(language, "Launch.Card.When"), text.Places(meeting.StartsAt, partnership.CitiesFor(null).Select(c => (c.Name, c.TimeZone)), language)),
+                new CardFact(text.Get(language, "Launch.Card.Duration"), text.Format(language, "Launch.Card.Minutes", meeting.DurationMinutes)),
             ],
             Note = text.Get(language, "Launch.Scheduled.Invited"),
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, reader.UniversalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, reader.UniversalActions);
     }
 
 }

@@ -17,7 +17,7 @@ namespace CcapBot.Features.LaunchMeetings;
 /// a reader's current copy with a card refresh. Anyone else is refused with a clear message and nothing changes.
 /// </summary>
 public sealed partial class LaunchMeetingHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, LaunchMeetingCards meetingCards, CardCopies copies, PartneringText text,
+    CcapDbContext db, ActorResolver actors, Audience audience, LaunchMeetingCards meetingCards, CardCopies copies, PartneringText text,
     ILogger<LaunchMeetingHandler> log) : IActivityHandler
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -32,7 +32,7 @@ public sealed partial class LaunchMeetingHandler(
             return;
         }
         var actor = await actors.ResolveAsync(turn, cancellationToken);
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         var p = partnership.Partnership;
         var before = p.Version;
         try
@@ -76,7 +76,7 @@ public sealed partial class LaunchMeetingHandler(
 
         if (p.Version != before) await meetingCards.PublishAsync(db, partnership, meeting, coordinator: null, cancellationToken);
         // The reader's own copy at once; with the refresh trigger, this is all Teams asked for.
-        var holders = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var holders = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         CardReply.Replace(turn, meetingCards.Render(partnership, meeting, reader, LaunchMeetingCards.TeamsUsers(holders.Append(reader))));
     }
 
@@ -101,7 +101,7 @@ public sealed partial class LaunchMeetingHandler(
     /// <summary>A moved or cancelled meeting is also said in words: an updated card alone does not notify anyone.</summary>
     private async Task TellAsync(PartnershipContext partnership, LaunchMeeting meeting, string what, string key, CancellationToken cancellationToken)
     {
-        var recipients = await audience.RepresentativesAsync([.. partnership.Cities.Keys], cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, [.. partnership.Cities.Keys], cancellationToken);
         await copies.NotifyAsync(db, $"launch:{partnership.Id}:{meeting.Number}:{what}", PartnershipNotices.Topic(partnership.Id), recipients, r =>
         {
             var zone = LaunchMeetingCards.ZoneOf(partnership, meeting, r);

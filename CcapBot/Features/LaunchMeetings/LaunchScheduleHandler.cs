@@ -18,7 +18,7 @@ namespace CcapBot.Features.LaunchMeetings;
 /// with the time in their city's zone. A refused form comes back with the reasons and what was entered.
 /// </summary>
 public sealed partial class LaunchScheduleHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, LaunchMeetingCards meetingCards, CardBinder cards, PartneringText text,
+    CcapDbContext db, ActorResolver actors, LaunchMeetingCards meetingCards, CardBinder cards, PartneringText text,
     ILogger<LaunchScheduleHandler> log) : IActivityHandler
 {
     public const string Template = "launch-schedule";
@@ -37,7 +37,7 @@ public sealed partial class LaunchScheduleHandler(
             CardReply.Say(turn, text.Refusal([new RuleViolation(DomainRule.CoordinatorOnly)], language));
             return;
         }
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         var inputs = CardInputs.Of(turn.SubmitData);
         if (turn.Verb == LaunchVerbs.Schedule)
         {

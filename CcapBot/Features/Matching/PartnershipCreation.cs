@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Domain;
 using CcapBot.Features.Access;
 using CcapBot.Features.LaunchMeetings;
@@ -44,6 +45,6 @@ public sealed class PartnershipCreation(CcapDbContext db, PartnershipNotices not
     {
         ArgumentNullException.ThrowIfNull(partnership);
         return notices.CreatedCard(partnership, language, universalActions,
-            [new NoticeButton(text.Get(language, "Partnering.Button.ScheduleLaunch"), LaunchVerbs.Form, partnership.Id)]);
+            [new CardButton(text.Get(language, "Partnering.Button.ScheduleLaunch"), LaunchVerbs.Form, Partnership: partnership.Id)]);
     }
 }

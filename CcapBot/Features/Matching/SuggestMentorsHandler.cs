@@ -15,7 +15,7 @@ namespace CcapBot.Features.Matching;
 /// Coordinators only.
 /// </summary>
 public sealed class SuggestMentorsHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, SuggestionCards suggestionCards, CardBinder cards, PartneringText text) : IActivityHandler
+    CcapDbContext db, ActorResolver actors, SuggestionCards suggestionCards, CardBinder cards, PartneringText text) : IActivityHandler
 {
     public static CommandDefinition Command { get; } = new("suggestMentors", TakesNumber: true);
 
@@ -36,7 +36,7 @@ public sealed class SuggestMentorsHandler(
             CardReply.Send(turn, await WaitingApplicationsAsync(language, turn.SupportsUniversalActions, cancellationToken), text.Get(language, "Partnering.Shown"));
             return;
         }
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         if (await suggestionCards.CardAsync(db, id, reader, rank: true, cancellationToken) is not { } card)
         {
             CardReply.Say(turn, text.Format(language, "Matching.NoApplication", id));
@@ -64,8 +64,8 @@ public sealed class SuggestMentorsHandler(
             Items = [.. applications.Select(a => new NoticeItem(
                 text.Format(language, "Matching.Waiting.Item", a.Id, a.City?.Name, a.City?.CountryCode),
                 string.Join(", ", a.Categories.Select(c => categories.GetValueOrDefault(c, c))) + " · " + text.Get(language, "Partnering.Review." + a.Status),
-                [new NoticeButton(text.Get(language, "Matching.Waiting.Suggest"), MatchingVerbs.Show, Application: a.Id)]))],
+                [new CardButton(text.Get(language, "Matching.Waiting.Suggest"), MatchingVerbs.Show, Application: a.Id)]))],
         };
-        return cards.Bind(PartnershipNotices.Template, data, PartneringJsonContext.Default.NoticeCardData, universalActions);
+        return cards.Bind(NoticeCardData.Template, data, NoticeJsonContext.Default.NoticeCardData, universalActions);
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using CcapBot.Cards;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Features.Partnering;
 using CcapBot.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ namespace CcapBot.Features.Matching;
 /// Copies sent to coordinators are updated in place when one of them decides.
 /// </summary>
 public sealed partial class SuggestionCards(
-    MentorSuggestions suggestions, PartnershipAudience audience, CardCopies copies, CardBinder cards, PartneringText text, MatchReasonText reasons,
+    MentorSuggestions suggestions, Audience audience, CardCopies copies, CardBinder cards, PartneringText text, MatchReasonText reasons,
     ILogger<SuggestionCards> log)
 {
     /// <summary>Open candidates shown (decided ones are shown besides, for the record).</summary>
@@ -35,7 +36,7 @@ public sealed partial class SuggestionCards(
     {
         await suggestions.RefreshAsync(applicationId, cancellationToken);
         if (await SuggestionView.LoadAsync(db, applicationId, cancellationToken) is not { } view) return 0;
-        var coordinators = await audience.CoordinatorsAsync(cancellationToken);
+        var coordinators = await audience.CoordinatorsAsync(db, cancellationToken);
         // They see it when they ask ("suggest mentors"); nobody is lost, but someone should know why no card came.
         if (coordinators.Count == 0) LogNoCoordinator(log, applicationId);
         return await PublishAsync(db, view, coordinators, cancellationToken);

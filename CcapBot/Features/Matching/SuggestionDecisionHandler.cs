@@ -13,7 +13,7 @@ namespace CcapBot.Features.Matching;
 /// Reject needs a reason. Either way every coordinator's copy of the card shows the decision.
 /// </summary>
 public sealed partial class SuggestionDecisionHandler(
-    CcapDbContext db, ActorResolver actors, PartnershipAudience audience, SuggestionCards suggestionCards, PartnershipCreation creation,
+    CcapDbContext db, ActorResolver actors, SuggestionCards suggestionCards, PartnershipCreation creation,
     PartneringText text, ILogger<SuggestionDecisionHandler> log) : IActivityHandler
 {
     public async Task HandleAsync(TurnContext turn, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed partial class SuggestionDecisionHandler(
             CardReply.Say(turn, text.Get(language, "Matching.NoSuggestion"));
             return;
         }
-        var reader = await audience.ForTurnAsync(turn, actor, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
         if (turn.Verb == MatchingVerbs.Confirm) await ConfirmAsync(turn, actor, reader, suggestion, inputs, cancellationToken);
         else await RejectAsync(turn, actor, reader, suggestion, inputs, cancellationToken);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CcapBot.Conversations.Outbox;
+using CcapBot.Features.Access;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ namespace CcapBot.Features.Partnering;
 /// who has none yet. All of it goes through the outbox in the caller's unit of work, so the copies change
 /// exactly when the change commits; the outbox keeps later updates from being overwritten by earlier ones.
 /// </summary>
-public sealed class CardCopies(OutboxWriter outbox, PartnershipAudience audience, TimeProvider clock)
+public sealed class CardCopies(OutboxWriter outbox, Audience audience, TimeProvider clock)
 {
     public const string KeyPrefix = "partnering:";
 
@@ -35,7 +36,7 @@ public sealed class CardCopies(OutboxWriter outbox, PartnershipAudience audience
             .ToListAsync(cancellationToken);
         foreach (var copy in copies.Where(c => everyone.All(r => r.Key != Recipient.KeyFor(c.ChannelId, c.UserId!))))
         {
-            everyone.Add(await audience.ForCopyAsync(new OutboxTarget
+            everyone.Add(await audience.ForCopyAsync(db, new OutboxTarget
             {
                 ChannelId = copy.ChannelId, ServiceUrl = copy.ServiceUrl, BotId = copy.BotId,
                 ConversationId = copy.ConversationId, UserId = copy.UserId, TenantId = copy.TenantId,

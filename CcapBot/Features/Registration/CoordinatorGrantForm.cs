@@ -48,7 +48,7 @@ public sealed partial class CoordinatorGrantForm(CcapDbContext db, ActorResolver
         var identity = answers.Text("identity")!.Trim();
         // GUIDs arrive in lower case from Teams and the web chat page; a 29: id is case-sensitive and kept as typed.
         if (!identity.StartsWith("29:", StringComparison.Ordinal)) identity = identity.ToLowerInvariant();
-        if (await actors.IsCoordinatorAsync(identity, aadObjectId: null, email: null, cancellationToken))
+        if (await actors.IsCoordinatorAsync(identity, aadObjectId: null, cancellationToken))
             return text.Format(turn.Language, "Coordinator.Already", identity);
         var grant = db.CoordinatorGrants.Add(new CoordinatorGrant { Identity = identity, GrantedBy = actor.AuditName, GrantedAt = turn.Now }).Entity;
         await TurnSave.SaveForIdsAsync(db, cancellationToken);

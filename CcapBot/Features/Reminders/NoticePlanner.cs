@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Domain;
+using CcapBot.Features.Access;
 using CcapBot.Features.CheckIns;
 using CcapBot.Features.Tracking;
 using CcapBot.Localization;
@@ -25,13 +27,13 @@ internal sealed class NoticePlanner(
     TickFacts facts,
     TickWindow window,
     SchedulerOptions options,
-    IReadOnlyDictionary<int, Recipient> representatives,
+    IReadOnlyList<Recipient> representatives,
     IReadOnlyList<Recipient> coordinators,
     TrackingCards cards)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
     private readonly Dictionary<int, TimeZoneInfo> _cityZones = [];
-    private readonly ILookup<int, Recipient> _byCity = representatives.Values.Where(r => r.CityId is not null).ToLookup(r => r.CityId!.Value);
+    private readonly ILookup<int, Recipient> _byCity = representatives.Where(r => r.CityId is not null).ToLookup(r => r.CityId!.Value);
     private readonly Dictionary<int, PartnershipLabel> _labels = [];
     private readonly Dictionary<int, PartnershipRow> _partnerships = facts.Partnerships.ToDictionary(p => p.Id);
 

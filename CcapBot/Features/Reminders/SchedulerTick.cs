@@ -24,7 +24,7 @@ public sealed partial class SchedulerTick(
     OutboxWriter outbox,
     TrackingCards cards,
     IOptions<SchedulerOptions> options,
-    IOptions<CoordinatorOptions> coordinators,
+    Audience audience,
     ILogger<SchedulerTick> log)
 {
     public const string CursorName = "tracking";
@@ -43,10 +43,10 @@ public sealed partial class SchedulerTick(
         }
         var window = new TickWindow(from, now);
 
-        var coordinatorList = await Recipients.CoordinatorsAsync(db, coordinators.Value, cancellationToken);
+        var coordinatorList = await audience.CoordinatorsAsync(db, cancellationToken);
         var digest = coordinatorList.Any(c => window.Contains(NoticePlanner.DigestOccasion(c.Hours.Zone, now, settings).Occasion));
         var facts = await TickFacts.LoadAsync(db, window, settings, digest, cancellationToken);
-        var representatives = await Recipients.RepresentativesAsync(db, null, cancellationToken);
+        var representatives = await audience.RepresentativesAsync(db, null, cancellationToken);
         var snoozes = (await db.ReminderSnoozes.AsNoTracking().Where(s => s.Until > now).Select(s => new { s.ChannelId, s.UserId, s.Subject, s.Until }).ToListAsync(cancellationToken))
             .ToDictionary(s => (s.ChannelId, s.UserId, s.Subject), s => s.Until);
 

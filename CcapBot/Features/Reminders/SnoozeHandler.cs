@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Forms;
 using CcapBot.Conversations.Outbox;
+using CcapBot.Features.Access;
 using CcapBot.Features.Tracking;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
@@ -39,8 +40,7 @@ public sealed partial class SnoozeHandler(CcapDbContext db, OutboxWriter outbox,
         }
 
         var until = turn.Now.AddDays(TrackingTurns.Number(daysText)!.Value);
-        var profile = await db.UserProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.ChannelId == member.ChannelId && p.UserId == member.UserId, cancellationToken);
-        var hours = WorkingHours.For(TimeZones.TryFind(profile?.TimeZone) ?? turn.TimeZone, profile?.WorkStart, profile?.WorkEnd, profile?.AwayUntil);
+        var hours = (await Audience.ForTurnAsync(db, turn, actor: null, cancellationToken)).Hours;
         var back = hours.NextSlot(until) ?? until;
 
         var snooze = await db.ReminderSnoozes.FirstOrDefaultAsync(s => s.ChannelId == member.ChannelId && s.UserId == member.UserId && s.Subject == topic, cancellationToken);

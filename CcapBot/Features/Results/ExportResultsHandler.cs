@@ -1,3 +1,4 @@
+using CcapBot.Cards;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Features.Access;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Conversations.Forms;
@@ -17,7 +18,7 @@ namespace CcapBot.Features.Results;
 /// is a new version of the action list (every agreed activity kept, with its status and history), agreed at once
 /// for the proposing city; the other cities get a card to agree, and once all have, the partnership runs on.
 /// </summary>
-public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWriter outbox, TrackingCards cards, Partnering.PartneringText refusals, Localizer text) : IForm
+public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, Audience audience, OutboxWriter outbox, TrackingCards cards, Partnering.PartneringText refusals, Localizer text) : IForm
 {
     public const string Id = "extend";
 
@@ -72,9 +73,9 @@ public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, OutboxWri
 
         // The other cities agree on a card.
         var others = partnership.Cities.Select(c => c.CityId).Where(c => c != city).ToList();
-        var recipients = await Recipients.RepresentativesAsync(db, others, cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, others, cancellationToken);
         var labels = await PartnershipLabel.LoadAsync(db, [partnership.Id], cancellationToken);
-        var requests = recipients.Values.Select(to =>
+        var requests = recipients.Select(to =>
         {
             var l = to.Language;
             var facts = new List<CardFact>

@@ -42,7 +42,7 @@ public static partial class ResultsExportEndpoint
             http.Response.Headers.WWWAuthenticate = $"ApiKey header=\"{ApiKeyHeader}\"";
             return TypedResults.Unauthorized();
         }
-        if (!await actors.IsCoordinatorAsync(identity.UserId, identity.AadObjectId, identity.UserId, cancellationToken))
+        if (!await actors.IsCoordinatorAsync(identity.UserId, identity.AadObjectId, cancellationToken))
         {
             LogForbidden(log);
             return TypedResults.StatusCode(StatusCodes.Status403Forbidden);

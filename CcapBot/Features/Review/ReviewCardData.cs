@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CcapBot.Cards;
 
 namespace CcapBot.Features.Review;
 
@@ -24,8 +25,6 @@ public sealed record ReviewCardData
     public int Id { get; init; }
     public required string Round { get; init; }
 }
-
-public sealed record CardFact(string Label, string Value);
 
 /// <summary>A button that runs a command (verb dialog.command), with what the command may start from.</summary>
 /// <param name="Kind">Application kind to start with ("learning"/"mentor").</param>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CcapBot.Conversations;
 using CcapBot.Domain;
 using CcapBot.Features.Access;
+using CcapBot.Features.Matching;
 using CcapBot.Localization;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
@@ -14,13 +15,15 @@ namespace CcapBot.Features.Review;
 /// so and nothing changes. An item is decided once: a late press on another copy changes nothing and says who
 /// decided and when; two presses at the same moment cannot both win (the status is a concurrency token, so the
 /// second turn re-runs and finds it decided). A decision replaces every coordinator's copy of the card in place and
-/// tells the applicant.
+/// tells the applicant; approving a learning application also sends coordinators its mentor suggestions, in the same
+/// unit of work.
 /// </summary>
 public sealed partial class ReviewHandler(
     CcapDbContext db,
     ActorResolver actors,
     ReviewRequests reviews,
     ReviewCards cards,
+    SuggestionCards suggestions,
     Localizer text,
     ILogger<ReviewHandler> log) : IActivityHandler
 {
@@ -74,6 +77,13 @@ public sealed partial class ReviewHandler(
             reason is null ? null : AuditDetails.Of(("reason", reason)));
         await reviews.CloseAsync(item, cancellationToken);
         await reviews.NotifyApplicantAsync(item, cancellationToken);
+        if (approve && item.Application is { Kind: ApplicationKind.Learning } learning)
+        {
+            // Ranking saves the suggestions for their ids: inside the turn's transaction, so the decision and the
+            // suggestions commit together or not at all.
+            await TurnSave.SaveForIdsAsync(db, cancellationToken);
+            await suggestions.SendAsync(db, learning.Id, cancellationToken);
+        }
         LogDecided(log, item.Subject, item.Id, approve);
 
         if (turn.Activity.Type == ActivityTypes.Invoke)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CcapBot.Conversations.Forms;
 using CcapBot.Conversations.Outbox;
+using CcapBot.Features.Access;
 using CcapBot.Localization;
 using CcapBot.Persistence;
 using CcapBot.Protocol.Schema;
@@ -16,7 +17,7 @@ namespace CcapBot.Features.Review;
 public sealed partial class ReviewRequests(
     CcapDbContext db,
     OutboxWriter outbox,
-    Coordinators coordinators,
+    Audience audience,
     ReviewCards cards,
     TimeProvider clock,
     ILogger<ReviewRequests> log)
@@ -25,9 +26,8 @@ public sealed partial class ReviewRequests(
     public async Task<int> RequestAsync(ReviewItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var (reachable, unreachable) = await coordinators.ContactsAsync(cancellationToken);
+        var reachable = await audience.CoordinatorsAsync(db, cancellationToken);
         if (reachable.Count == 0) LogNobodyToReview(log, item.Subject, item.Id);
-        else if (unreachable > 0) LogSomeUnreachable(log, item.Subject, item.Id, unreachable);
         foreach (var contact in reachable) await SendCopyAsync(item, contact, again: null, cancellationToken);
         LogRequested(log, item.Subject, item.Id, reachable.Count);
         return reachable.Count;
@@ -37,11 +37,11 @@ public sealed partial class ReviewRequests(
     /// One coordinator's copy of the review card. <paramref name="again"/> distinguishes a copy asked for later
     /// ("reviews") from the first one in the same conversation; every copy of the round is updated on the decision.
     /// </summary>
-    public async Task<bool> SendCopyAsync(ReviewItem item, CoordinatorContact contact, string? again, CancellationToken cancellationToken)
+    public async Task<bool> SendCopyAsync(ReviewItem item, Recipient contact, string? again, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(contact);
-        var card = await cards.ReviewAsync(item, contact.Language, contact.Zone, contact.Target.ChannelId == Channels.MsTeams, cancellationToken);
+        var card = await cards.ReviewAsync(item, contact.Language, contact.OwnZone ?? TimeZoneInfo.Utc, contact.UniversalActions, cancellationToken);
         var key = $"{item.Topic}:{contact.Key}" + (again is null ? "" : ":" + again);
         return await outbox.EnqueueAsync(db, key, contact.Target, Message(card, contact.Language), clock.GetUtcNow(), item.Topic, cancellationToken);
     }
@@ -84,20 +84,20 @@ public sealed partial class ReviewRequests(
         {
             var language = LanguageOf(member, item.Submitter.PreferredLanguage);
             var card = cards.Outcome(item, language, member.ChannelId == Channels.MsTeams);
-            var key = $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}:{item.Round}:{Coordinators.Hash($"{member.ChannelId}|{member.ConversationId}|{member.UserId}")}";
+            var key = $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}:{item.Round}:{Recipient.KeyFor(member.ChannelId, member.UserId)}";
             await outbox.EnqueueAsync(db, key, OutboxTarget.For(member), Message(card, language), clock.GetUtcNow(), $"review-outcome:{ReviewItem.Name(item.Subject)}:{item.Id}", cancellationToken);
         }
         return members.Count;
     }
 
     /// <summary>The reader's own choice, then what they told us when registering, then their client's locale.</summary>
-    public static string LanguageOf(ConversationMember member, string? preferred)
+    private static string LanguageOf(ConversationMember member, string? preferred)
     {
         ArgumentNullException.ThrowIfNull(member);
         return Languages.Normalize(member.Language) ?? Languages.Resolve(preferred, member.ClientLocale);
     }
 
-    public static TimeZoneInfo ZoneOf(ConversationMember member)
+    private static TimeZoneInfo ZoneOf(ConversationMember member)
     {
         ArgumentNullException.ThrowIfNull(member);
         return TimeZones.TryFind(member.TimeZone) ?? TimeZones.TryFind(member.ClientTimeZone) ?? TimeZoneInfo.Utc;
@@ -111,9 +111,6 @@ public sealed partial class ReviewRequests(
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Review of {Subject} {Id}: no coordinator has a conversation with the bot yet; it waits for \"reviews\"")]
     private static partial void LogNobodyToReview(ILogger logger, ReviewSubject subject, int id);
-
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Review of {Subject} {Id}: {Count} coordinator identity(ies) the bot has never seen cannot be reached yet")]
-    private static partial void LogSomeUnreachable(ILogger logger, ReviewSubject subject, int id, int count);
 
     [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Review cards of {Subject} {Id} closed: {Count} copy(ies) updated")]
     private static partial void LogClosed(ILogger logger, ReviewSubject subject, int id, int count);

@@ -39,7 +39,8 @@ public sealed class ReviewsCommand(CcapDbContext db, ActorResolver actors, Revie
             return;
         }
         var again = turn.Activity.Id ?? turn.Now.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        foreach (var item in waiting) await reviews.SendCopyAsync(item, CoordinatorContact.Of(turn.Member), again, cancellationToken);
+        var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
+        foreach (var item in waiting) await reviews.SendCopyAsync(item, reader, again, cancellationToken);
         turn.SendText(text.Format(language, "Review.Waiting", waiting.Count));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Domain;
 using CcapBot.Features.Tracking;
 using CcapBot.Persistence;

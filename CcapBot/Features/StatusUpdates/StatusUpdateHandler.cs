@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using CcapBot.Cards;
 using CcapBot.Conversations;
 using CcapBot.Conversations.Dialogs;
 using CcapBot.Conversations.Forms;

@@ -1,4 +1,6 @@
 using System.Globalization;
+using CcapBot.Cards;
+using CcapBot.Features.Access;
 using CcapBot.Conversations.Outbox;
 using CcapBot.Domain;
 using CcapBot.Persistence;
@@ -17,7 +19,7 @@ public sealed record ChangeOutcome(IReadOnlyList<(PartnershipActivity Activity, 
 /// Reminders still waiting about an activity now done are withdrawn; when the last activity is done the
 /// partnership is completed and both sides get the recognition card with the next steps (results, extend, new area).
 /// </summary>
-public sealed class ActivityChanges(CcapDbContext db, OutboxWriter outbox, TrackingCards cards)
+public sealed class ActivityChanges(CcapDbContext db, Audience audience, OutboxWriter outbox, TrackingCards cards)
 {
     /// <exception cref="DomainRuleException">The actor may not, or a note is too long; nothing changed.</exception>
     public async Task<ChangeOutcome> ApplyAsync(Partnership partnership, PartnershipActor actor, IReadOnlyList<ActivityChange> changes, string channel, DateTimeOffset now, CancellationToken cancellationToken)
@@ -38,11 +40,22 @@ public sealed class ActivityChanges(CcapDbContext db, OutboxWriter outbox, Track
         {
             partnership.Complete(actor, now);
             completed = true;
-            await WithdrawAsync(Topics.CheckIn(partnership.Id), cancellationToken);
-            await WithdrawAsync(Topics.Partnership(partnership.Id), cancellationToken);
-            await RecogniseAsync(partnership, now, cancellationToken);
+            await EndedAsync(partnership, now, cancellationToken);
         }
         return new ChangeOutcome(applied, completed);
+    }
+
+    /// <summary>
+    /// The partnership is over (completed, or closed by a coordinator): check-ins and reminders still waiting are not
+    /// sent, and both sides get the recognition card with the next steps.
+    /// </summary>
+    public async Task EndedAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(partnership);
+        await WithdrawAsync(Topics.CheckIn(partnership.Id), cancellationToken);
+        await WithdrawAsync(Topics.Partnership(partnership.Id), cancellationToken);
+        foreach (var activity in partnership.LiveActivities) await WithdrawAsync(Topics.Activity(activity.Id), cancellationToken);
+        await RecogniseAsync(partnership, now, cancellationToken);
     }
 
     /// <summary>Messages about <paramref name="topic"/> still waiting to be sent are no longer true: they are not sent.</summary>
@@ -53,22 +66,26 @@ public sealed class ActivityChanges(CcapDbContext db, OutboxWriter outbox, Track
     }
 
     /// <summary>The recognition card to every representative of every city of the partnership.</summary>
-    public async Task RecogniseAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task RecogniseAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(partnership);
         var cityIds = partnership.Cities.Select(c => c.CityId).ToList();
-        var recipients = await Recipients.RepresentativesAsync(db, cityIds, cancellationToken);
+        var recipients = await audience.RepresentativesAsync(db, cityIds, cancellationToken);
         var labels = await PartnershipLabel.LoadAsync(db, [partnership.Id], cancellationToken);
         var label = labels.GetValueOrDefault(partnership.Id);
         var occasion = (partnership.EndedAt ?? now).UtcTicks.ToString(CultureInfo.InvariantCulture);
+        var closed = partnership.Status == PartnershipStatus.Closed;
+        var done = partnership.LiveActivities.Count(a => a.Status == ActivityStatus.Done);
         var requests = new List<OutboxRequest>();
-        foreach (var to in recipients.Values)
+        foreach (var to in recipients)
         {
             var lang = to.Language;
             var card = cards.Notice(new NoticeCardData
             {
-                Title = cards.Get(lang, "Tracking.Recognition.Title"),
-                Text = cards.Format(lang, "Tracking.Recognition.Text", label?.Cities ?? "", label?.Name(lang) ?? "", partnership.LiveActivities.Count()),
+                Title = cards.Get(lang, closed ? "Tracking.Recognition.Closed.Title" : "Tracking.Recognition.Title"),
+                Text = closed
+                    ? cards.Format(lang, "Tracking.Recognition.Closed.Text", label?.Cities ?? "", label?.Name(lang) ?? "", done, partnership.LiveActivities.Count())
+                    : cards.Format(lang, "Tracking.Recognition.Text", label?.Cities ?? "", label?.Name(lang) ?? "", partnership.LiveActivities.Count()),
                 Actions =
                 [
                     new(cards.Get(lang, "Tracking.Recognition.Results"), TrackingVerbs.RecordResults, partnership.Id.ToString(CultureInfo.InvariantCulture)),

@@ -1,27 +1,7 @@
 using System.Text.Json.Serialization;
+using CcapBot.Cards;
 
 namespace CcapBot.Features.Tracking;
-
-/// <summary>A button of a tracking card: its verb (<see cref="TrackingVerbs"/>) and one argument.</summary>
-public sealed record CardButton(string Title, string Verb, string Arg);
-
-public sealed record CardFact(string Title, string Value);
-
-public sealed record CardLink(string Title, string Url);
-
-/// <summary>cards/tracking-notice.json: reminders, questions, outcomes, recognition.</summary>
-public sealed record NoticeCardData
-{
-    public required string Title { get; init; }
-    public string Text { get; init; } = "";
-    public IReadOnlyList<CardFact> Facts { get; init; } = [];
-    /// <summary>Shown after a button was pressed, in place of the buttons.</summary>
-    public string Outcome { get; init; } = "";
-    public string OutcomeColor { get; init; } = "Good";
-    /// <summary>Buttons that open a web page (a meeting's join link, a download).</summary>
-    public IReadOnlyList<CardLink> Links { get; init; } = [];
-    public IReadOnlyList<CardButton> Actions { get; init; } = [];
-}
 
 /// <summary>cards/tracking-checkin.json: one owner's open activities, a status and a note each.</summary>
 public sealed record CheckInCardData
@@ -62,7 +42,6 @@ public sealed record OverviewSection(string Heading, string Detail, IReadOnlyLis
 public sealed record TrackingAudit(int? ActivityId = null, string? Status = null, int? Updates = null, string? Channel = null);
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(NoticeCardData))]
 [JsonSerializable(typeof(CheckInCardData))]
 [JsonSerializable(typeof(OverviewCardData))]
 [JsonSerializable(typeof(TrackingAudit))]

@@ -1,4 +1,5 @@
 using System.Text;
+using CcapBot.Cards;
 
 namespace CcapBot.Features.Tracking;
 
@@ -11,17 +12,24 @@ internal static class TrackingCardMarks
 {
     public static (NoticeCardData, string) Notice(NoticeCardData data, Func<string, string> mark)
     {
+        var shape = new StringBuilder();
+        shape.Append(Empty(data.Text)).Append(Empty(data.Outcome)).Append(Empty(data.Note)).Append('|').Append(data.Facts.Count).Append('|').Append(data.Links.Count);
+        Shape(shape, data.Actions);
+        foreach (var item in data.Items) Shape(shape.Append('|').Append(Empty(item.Detail)), item.Buttons);
         var marked = data with
         {
             Title = mark(data.Title),
             Text = Optional(data.Text, mark),
+            Color = mark(data.Color),
             Facts = [.. data.Facts.Select(f => new CardFact(mark(f.Title), mark(f.Value)))],
+            Items = [.. data.Items.Select(i => new NoticeItem(mark(i.Title), Optional(i.Detail, mark), [.. i.Buttons.Select(b => Button(b, mark))]))],
             Outcome = Optional(data.Outcome, mark),
             OutcomeColor = mark(data.OutcomeColor),
+            Note = Optional(data.Note, mark),
             Links = [.. data.Links.Select(l => new CardLink(mark(l.Title), mark(l.Url)))],
             Actions = [.. data.Actions.Select(a => Button(a, mark))],
         };
-        return (marked, $"{Empty(data.Text)}{Empty(data.Outcome)}|{data.Facts.Count}|{data.Links.Count}|{data.Actions.Count}");
+        return (marked, shape.ToString());
     }
 
     public static (CheckInCardData, string) CheckIn(CheckInCardData data, Func<string, string> mark)
@@ -59,7 +67,15 @@ internal static class TrackingCardMarks
         return (marked, shape.ToString());
     }
 
-    private static CardButton Button(CardButton button, Func<string, string> mark) => new(mark(button.Title), mark(button.Verb), mark(button.Arg));
+    /// <summary>A button's texts are marked; the ids it acts on are numbers, not texts, so they are part of the shape.</summary>
+    private static CardButton Button(CardButton button, Func<string, string> mark) =>
+        button with { Title = mark(button.Title), Verb = mark(button.Verb), Arg = button.Arg is null ? null : mark(button.Arg) };
+
+    private static void Shape(StringBuilder shape, IReadOnlyList<CardButton> buttons)
+    {
+        shape.Append('|').Append(buttons.Count);
+        foreach (var b in buttons) shape.Append(b.Arg is null ? 'n' : 'a').Append(b.Partnership).Append('/').Append(b.Application);
+    }
 
     /// <summary>Templates show some texts only when not empty: an empty one stays empty (and is part of the shape).</summary>
     private static string Optional(string text, Func<string, string> mark) => text.Length == 0 ? "" : mark(text);

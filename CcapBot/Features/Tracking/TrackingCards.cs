@@ -29,7 +29,7 @@ public sealed class TrackingCards
 
     public Localizer Text => _text;
 
-    public JsonElement Notice(NoticeCardData data, bool universalActions) => _skeletons.Bind("tracking-notice", data, universalActions, TrackingCardMarks.Notice);
+    public JsonElement Notice(NoticeCardData data, bool universalActions) => _skeletons.Bind(NoticeCardData.Template, data, universalActions, TrackingCardMarks.Notice);
 
     public JsonElement CheckIn(CheckInCardData data, bool universalActions) => _skeletons.Bind("tracking-checkin", data, universalActions, TrackingCardMarks.CheckIn);
 
@@ -38,7 +38,7 @@ public sealed class TrackingCards
     /// <summary>A full binding of the template, without the skeleton cache (what the cache must equal).</summary>
     internal JsonElement Full(string template, object data, bool universalActions) => data switch
     {
-        NoticeCardData notice => _cards.Bind(template, notice, TrackingJsonContext.Default.NoticeCardData, universalActions),
+        NoticeCardData notice => _cards.Bind(template, notice, NoticeJsonContext.Default.NoticeCardData, universalActions),
         CheckInCardData checkIn => _cards.Bind(template, checkIn, TrackingJsonContext.Default.CheckInCardData, universalActions),
         OverviewCardData overview => _cards.Bind(template, overview, TrackingJsonContext.Default.OverviewCardData, universalActions),
         _ => throw new ArgumentException($"No tracking card for {data.GetType().Name}.", nameof(data)),

@@ -1,6 +1,6 @@
 using CcapBot.Domain;
 
-namespace CcapBot.Features.Tracking;
+namespace CcapBot.Features.Access;
 
 /// <summary>
 /// When a person may be written to: Monday to Friday between <see cref="Start"/> and <see cref="End"/> in their own
