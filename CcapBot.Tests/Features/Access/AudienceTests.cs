@@ -16,29 +16,22 @@ public sealed class AudienceTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Now = new(2027, 3, 15, 6, 0, 0, TimeSpan.Zero);
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
-    private FakeConnector _connector = null!;
-    private CcapBotFactory _bot = null!;
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync()
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(ActivePartnerships.Options(new FakeTimeProvider(Now)) with
     {
-        _connector = await FakeConnector.StartAsync();
-        _bot = TrackingWorld.Host(_connector, new FakeTimeProvider(Now))
-            .With("Coordinators:Identities:1", "aad-group-coordinator")
-            .With("Coordinators:Identities:2", "boss@cleanairasia.org");
-    }
+        Coordinators = [ActivePartnerships.CoordinatorUserId, "aad-group-coordinator", "boss@cleanairasia.org"],
+    });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     [Fact]
     public async Task Coordinators_SeenOnlyInAGroupChat_AreReachedInANewOneToOne_AndATypedEmailReachesNobody()
     {
-        var coordinators = await TrackingWorld.WithDbAsync(_bot, async db =>
+        var coordinators = await _bot.SeedAsync(async seed =>
         {
-            await TrackingWorld.CoordinatorAsync(db, "Asia/Bangkok", _connector.ServiceUrl, Now);
+            var db = seed.Db;
+            await seed.CoordinatorAsync(ActivePartnerships.CoordinatorUserId, "Asia/Bangkok");
             db.ConversationMembers.Add(Member("19:team-channel", "29:group-only", isGroup: true, aad: "AAD-GROUP-COORDINATOR"));
             // Someone typed the configured coordinator's email into their profile: that proves nothing.
             db.ConversationMembers.Add(Member("a:pretender", "29:pretender"));
@@ -58,10 +51,11 @@ public sealed class AudienceTests : IAsyncLifetime
     [Fact]
     public async Task Representatives_AreReachedWhereTheyWroteLast_InTheirOwnLanguage_WithTheirProfilesHours()
     {
-        var (recipients, rep) = await TrackingWorld.WithDbAsync(_bot, async db =>
+        var (recipients, rep) = await _bot.SeedAsync(async seed =>
         {
-            var city = await TrackingWorld.CityAsync(db, "Haiphong", "VN", "Asia/Ho_Chi_Minh", Now);
-            var lan = await TrackingWorld.RepresentativeAsync(db, city, "lan", "Asia/Ho_Chi_Minh", _connector.ServiceUrl, Now);
+            var db = seed.Db;
+            var city = await seed.CityAsync("Haiphong", "VN", "Asia/Ho_Chi_Minh");
+            var lan = await seed.TeamsRepresentativeAsync(city, "lan", "Asia/Ho_Chi_Minh");
             // Lan also uses the web chat, more recently, and chose Vietnamese there; her profile keeps her hours.
             db.RepresentativeIdentities.Add(new RepresentativeIdentity { RepresentativeId = lan.RepresentativeId!.Value, ChannelId = "webchat", UserId = "dl_lan" });
             db.ConversationMembers.Add(Member("dl-conversation", "dl_lan", channel: "webchat", lastSeen: Now.AddHours(1), language: "vi"));
@@ -78,12 +72,12 @@ public sealed class AudienceTests : IAsyncLifetime
         Assert.Equal("Asia/Ho_Chi_Minh", lan.Hours.Zone.Id);
     }
 
-    private Audience Lookup => _bot.Services.GetRequiredService<Audience>();
+    private Audience Lookup => _bot.Bot.Services.GetRequiredService<Audience>();
 
     private ConversationMember Member(string conversationId, string userId, bool isGroup = false, string? aad = null, string channel = "msteams",
         DateTimeOffset? lastSeen = null, string? language = null) => new()
         {
-            ChannelId = channel, ConversationId = conversationId, UserId = userId, AadObjectId = aad, ServiceUrl = _connector.ServiceUrl,
+            ChannelId = channel, ConversationId = conversationId, UserId = userId, AadObjectId = aad, ServiceUrl = _bot.Connector.ServiceUrl,
             BotId = ActivityBuilder.Bot.Id!, TenantId = channel == "msteams" ? "tenant-1" : null, IsGroup = isGroup,
             ConversationType = isGroup ? "channel" : "personal", FirstSeenAt = Now, LastSeenAt = lastSeen ?? Now, Language = language,
         };

@@ -9,23 +9,18 @@ namespace CcapBot.Tests.Features.Review;
 /// <summary>Approving a learning application puts its mentor suggestions in front of coordinators at once.</summary>
 public sealed class ApprovalSuggestionsTests : IAsyncLifetime
 {
-    private FakeConnector _connector = null!;
-    private readonly CcapBotFactory _bot = new CcapBotFactory().With("Coordinators:Identities:0", People.CoordinatorAad);
+    private BotWorld _bot = null!;
 
-    public async ValueTask InitializeAsync() => _connector = await FakeConnector.StartAsync();
+    public async ValueTask InitializeAsync() => _bot = await BotWorld.StartAsync(new() { Coordinators = [People.CoordinatorAad] });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _bot.DisposeAsync();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task ApprovingALearningApplication_SendsCoordinatorsTheMentorSuggestions_WithoutAsking()
     {
-        var lan = People.Teams(_bot, _connector, People.CoordinatorId, People.CoordinatorAad, "Lan Coordinator");
+        var lan = _bot.Coordinator();
         await lan.SayAsync("hi");
         await _bot.QueryAsync(async db =>
         {
@@ -38,18 +33,18 @@ public sealed class ApprovalSuggestionsTests : IAsyncLifetime
             });
             return await db.SaveChangesAsync(Ct);
         });
-        var hoa = People.Teams(_bot, _connector, "29:rep-hoa", Guid.NewGuid().ToString(), "Pham Thi Hoa");
-        await People.RegisterAsync(hoa, "Viet Nam", "Da Nang", "hoa@danang.gov.vn");
-        await lan.PressAsync("Approve", card: await People.OutboxCardAsync(_connector, lan, "New city registration"));
-        await People.ApplyAsync(hoa);
-        var review = await People.OutboxCardAsync(_connector, lan, "C3 learning request");
+        var hoa = _bot.Teams("29:rep-hoa", "Pham Thi Hoa", Guid.NewGuid().ToString());
+        await hoa.RegisterAsync("Viet Nam", "Da Nang", "hoa@danang.gov.vn");
+        await lan.PressAsync("Approve", card: await lan.WaitForCardAsync("New city registration"));
+        await hoa.ApplyAsync();
+        var review = await lan.WaitForCardAsync("C3 learning request");
         Assert.Empty(await _bot.QueryAsync(db => db.OutboxMessages.Where(m => m.Topic != null && m.Topic.StartsWith("suggestions:")).ToListAsync(Ct)));
 
         var approved = await lan.PressAsync("Approve", card: review);
 
-        Assert.Contains("✔ Approved by Lan Coordinator", People.Text(approved.InvokeCard), StringComparison.Ordinal);
-        var suggestions = await People.OutboxCardAsync(_connector, lan, "Mentor suggestions for Da Nang");
-        Assert.Contains("Kitakyushu", People.Text(suggestions), StringComparison.Ordinal);
+        Assert.Contains("✔ Approved by Lan Coordinator", approved.InvokeCard.Text(), StringComparison.Ordinal);
+        var suggestions = await lan.WaitForCardAsync("Mentor suggestions for Da Nang");
+        Assert.Contains("Kitakyushu", suggestions.Text(), StringComparison.Ordinal);
         Assert.Contains(MatchingVerbs.Confirm, suggestions.ToJsonString(), StringComparison.Ordinal);
         var application = await _bot.QueryAsync(db => db.Applications.SingleAsync(Ct));
         Assert.Equal(ReviewStatus.Approved, application.Status);

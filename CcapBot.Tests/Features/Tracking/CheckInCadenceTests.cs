@@ -23,8 +23,8 @@ public sealed class CheckInCadenceTests : IAsyncLifetime
         Assert.Equal(7, (await PartnershipAsync()).CheckInCadenceDays);
         // Seven days after activation (a day before the tick looks back to) the first check-in is due.
         _world.Clock.SetUtcNow(StatusUpdateWorld.Now.AddDays(7).AddHours(1));
-        await TrackingWorld.TickAsync(_world.Bot);
-        var keys = await TrackingWorld.WithDbAsync(_world.Bot, db => db.OutboxMessages.Select(m => m.IdempotencyKey).ToListAsync());
+        await _world.Bot.TickAsync();
+        var keys = await _world.Bot.QueryAsync(db => db.OutboxMessages.Select(m => m.IdempotencyKey).ToListAsync());
         Assert.Contains(keys, k => k.StartsWith($"checkin:{_world.PartnershipId}:", StringComparison.Ordinal));
     }
 
@@ -50,5 +50,5 @@ public sealed class CheckInCadenceTests : IAsyncLifetime
     }
 
     private Task<Partnership> PartnershipAsync() =>
-        TrackingWorld.WithDbAsync(_world.Bot, db => db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == _world.PartnershipId));
+        _world.Bot.QueryAsync(db => db.Partnerships.AsNoTracking().SingleAsync(p => p.Id == _world.PartnershipId));
 }

@@ -32,7 +32,7 @@ public sealed class OpenButtonTests : IAsyncLifetime
     /// <summary>A reminder as the scheduler words it: Open, and Snooze for a day or a week.</summary>
     private JsonObject Reminder()
     {
-        var cards = _world.Bot.Services.GetRequiredService<TrackingCards>();
+        var cards = _world.Bot.Bot.Services.GetRequiredService<TrackingCards>();
         var card = cards.Notice(new NoticeCardData
         {
             Title = "Due today",
