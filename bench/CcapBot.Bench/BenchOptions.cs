@@ -11,6 +11,7 @@ internal sealed record BenchOptions
     public int MemoryConversations { get; init; } = 1000;
     public int Partnerships { get; init; } = 10_000;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public Script Script { get; init; } = Script.Default;
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -27,6 +28,7 @@ internal sealed record BenchOptions
           --memory N           live conversations mid-form for peak memory    (default 1000)
           --partnerships N     partnerships for the scheduler tick            (default 10000)
           --warmup S           warm-up before each measured phase             (default 3)
+          --script NAME        what each user types: registration or profile  (default registration)
           --quick              tiny run (smoke test): 4 conversations, 1 s phases, 20 live conversations
           --help               this text
         """;
@@ -47,6 +49,7 @@ internal sealed record BenchOptions
                 "--memory" => o with { MemoryConversations = (int)Number() },
                 "--partnerships" => o with { Partnerships = (int)Number() },
                 "--warmup" => o with { Warmup = TimeSpan.FromSeconds(Number()) },
+                "--script" => o with { Script = Script.Named(Next()) },
                 "--quick" => o with
                 {
                     Concurrency = 4, ClosedDuration = TimeSpan.FromSeconds(1), Rate = 20, OpenDuration = TimeSpan.FromSeconds(1),
@@ -60,5 +63,5 @@ internal sealed record BenchOptions
     }
 
     public string CommandLine(string extra = "") =>
-        FormattableString.Invariant($"dotnet run -c Release --project bench/CcapBot.Bench -- --concurrency {Concurrency} --closed-seconds {ClosedDuration.TotalSeconds} --rate {Rate} --open-seconds {OpenDuration.TotalSeconds} --memory {MemoryConversations} --partnerships {Partnerships}{extra}");
+        FormattableString.Invariant($"dotnet run -c Release --project bench/CcapBot.Bench -- --concurrency {Concurrency} --closed-seconds {ClosedDuration.TotalSeconds} --rate {Rate} --open-seconds {OpenDuration.TotalSeconds} --memory {MemoryConversations} --partnerships {Partnerships}{(Script == Script.Default ? "" : " --script " + Script.Name.Split(' ')[0])}{extra}");
 }

@@ -22,7 +22,7 @@ internal sealed class SimulatedConversation(int number, string runId, Script scr
             _turn = 0;
             _round++;
         }
-        var text = script.Turn(_turn++, $"{runId}-{number}-{_round}");
+        var text = script.Turn(_turn++, $"{runId}-{number}-{_round}", number);
         return JsonSerializer.Serialize(new
         {
             type = "message",

@@ -53,7 +53,7 @@ namespace CcapBot.Bench
             await using (var bot = BotProcess.Start(microsoft.BotSettings()))
             {
                 await bot.WaitUntilListeningAsync(http, TimeSpan.FromSeconds(60));
-                var load = new Load(http, bot.BaseAddress, microsoft, Script.Default);
+                var load = new Load(http, bot.BaseAddress, microsoft, options.Script);
                 var first = load.NewConversation(-1);
                 var reply = microsoft.NextReply(first.ConversationId);
                 var ok = await load.TurnAsync(first);
@@ -62,16 +62,16 @@ namespace CcapBot.Bench
                 rows.Add(new("Cold start: process start → first reply", ok ? Ms(coldStart.TotalMilliseconds) : "error", "≤ 2000 ms", ok && coldStart.TotalMilliseconds <= 2000));
 
                 // The script must really complete the form, or the figures below measure re-prompts.
-                for (var t = 1; t < Script.Default.Turns.Count; t++) await load.TurnAsync(first);
+                for (var t = 1; t < options.Script.Turns.Count; t++) await load.TurnAsync(first);
                 var last = microsoft.LastText(first.ConversationId) ?? "";
-                var completes = last.Contains(Script.Default.CompletedWhenReplyContains, StringComparison.Ordinal);
-                rows.Add(new($"Script check: {Script.Default.Name} completes in {Script.Default.Turns.Count} turns", completes ? "yes" : $"error: last reply \"{last}\"", "yes", completes));
+                var completes = last.Contains(options.Script.CompletedWhenReplyContains, StringComparison.Ordinal);
+                rows.Add(new($"Script check: {options.Script.Name} completes in {options.Script.Turns.Count} turns", completes ? "yes" : $"error: last reply \"{last}\"", "yes", completes));
 
                 if (options.Warmup > TimeSpan.Zero) await load.ClosedLoopAsync(options.Concurrency, options.Warmup, firstConversation: 100_000);
                 var cpuBefore = bot.CpuTime;
                 var closed = await load.ClosedLoopAsync(options.Concurrency, options.ClosedDuration);
                 var cpuPerTurn = (bot.CpuTime - cpuBefore).TotalMilliseconds / Math.Max(1, closed.Turns);
-                rows.Add(new($"Turns ({Script.Default.Name}), closed loop, {options.Concurrency} conversations", $"{closed.TurnsPerSecond:F0} turns/s ({closed.Errors} errors)", "≥ 1500 turns/s", closed.TurnsPerSecond >= 1500 && closed.Errors == 0));
+                rows.Add(new($"Turns ({options.Script.Name}), closed loop, {options.Concurrency} conversations", $"{closed.TurnsPerSecond:F0} turns/s ({closed.Errors} errors)", "≥ 1500 turns/s", closed.TurnsPerSecond >= 1500 && closed.Errors == 0));
 
                 var open = await load.OpenLoopAsync(options.Rate, options.OpenDuration, conversations: 256, firstConversation: 200_000);
                 rows.Add(new($"Latency, open loop at {options.Rate:F0} turns/s: p50", Ms(open.Percentile(50)), "≤ 10 ms", open.Percentile(50) <= 10));
@@ -84,7 +84,7 @@ namespace CcapBot.Bench
                 var floorSettings = new Dictionary<string, string>(microsoft.BotSettings()) { ["Benchmark__Floor"] = "true" };
                 await using var floorBot = BotProcess.Start(floorSettings);
                 await floorBot.WaitUntilListeningAsync(http, TimeSpan.FromSeconds(60));
-                var floorLoad = new Load(http, floorBot.BaseAddress, microsoft, Script.Default);
+                var floorLoad = new Load(http, floorBot.BaseAddress, microsoft, options.Script);
                 if (options.Warmup > TimeSpan.Zero) await floorLoad.ClosedLoopAsync(options.Concurrency, options.Warmup);
                 var floorCpuBefore = floorBot.CpuTime;
                 var floor = await floorLoad.ClosedLoopAsync(options.Concurrency, options.ClosedDuration);
@@ -99,9 +99,9 @@ namespace CcapBot.Bench
             await using (var bot = BotProcess.Start(microsoft.BotSettings()))
             {
                 await bot.WaitUntilListeningAsync(http, TimeSpan.FromSeconds(60));
-                var load = new Load(http, bot.BaseAddress, microsoft, Script.Default);
+                var load = new Load(http, bot.BaseAddress, microsoft, options.Script);
                 var conversations = Enumerable.Range(0, options.MemoryConversations).Select(load.NewConversation).ToList();
-                var halfway = Math.Max(1, Script.Default.Turns.Count / 2);
+                var halfway = Math.Max(1, options.Script.Turns.Count / 2);
                 await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = 64 }, async (c, _) =>
                 {
                     for (var t = 0; t < halfway; t++) await load.TurnAsync(c);

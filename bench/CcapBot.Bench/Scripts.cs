@@ -2,7 +2,8 @@ namespace CcapBot.Bench;
 
 /// <summary>
 /// What one simulated user types, start to finish: a whole form, answered in chat. "{n}" in a turn stands for the
-/// user's own number, so every user registers a city of its own (a second "Bench City" would be refused as a duplicate).
+/// user's own number, so every user registers a city of its own (a second "Bench City" would be refused as a duplicate);
+/// "{country}" for one of ten CCAP countries, taken in turn, as the programme's cities are spread over them.
 /// </summary>
 internal sealed record Script(string Name, IReadOnlyList<string> Turns, string CompletedWhenReplyContains)
 {
@@ -13,7 +14,7 @@ internal sealed record Script(string Name, IReadOnlyList<string> Turns, string C
     /// duplicate detection, and the last one stores the registration and queues the review cards.
     /// </summary>
     public static Script Registration { get; } = new("registration form",
-        ["register", "Viet Nam", "Bench City {n}", "skip", "Asia/Ho_Chi_Minh", "skip", "Department of Environment", "Lan Pham",
+        ["register", "{country}", "Bench City {n}", "skip", "Asia/Ho_Chi_Minh", "skip", "Department of Environment", "Lan Pham",
          "Head of Air Quality", "lan.{n}@example.org", "skip", "skip", "English", "Learning city", "skip", "yes", "yes"],
         "was sent to the CCAP coordinators");
 
@@ -24,5 +25,17 @@ internal sealed record Script(string Name, IReadOnlyList<string> Turns, string C
 
     public static Script Default => Registration;
 
-    public string Turn(int index, string user) => Turns[index].Replace("{n}", user, StringComparison.Ordinal);
+    public static Script Named(string name) => name switch
+    {
+        "registration" => Registration,
+        "profile" => ProfileForm,
+        _ => throw new ArgumentException($"Unknown script {name}: registration or profile."),
+    };
+
+    private static readonly string[] Countries =
+        ["Viet Nam", "Thailand", "Indonesia", "Philippines", "Malaysia", "Cambodia", "Japan", "India", "Nepal", "Mongolia"];
+
+    public string Turn(int index, string user, int number) => Turns[index]
+        .Replace("{n}", user, StringComparison.Ordinal)
+        .Replace("{country}", Countries[Math.Abs(number) % Countries.Length], StringComparison.Ordinal);
 }

@@ -88,15 +88,22 @@ public sealed class RegistrationForm(
         var actor = await ActorAsync(turn, cancellationToken);
         // The applicant's own city (a returned registration being corrected) is not a duplicate of itself.
         var own = actor.Representative is { IsFocalPerson: true } r ? r.CityId : (int?)null;
-        var cities = await db.Cities.AsNoTracking()
-            .Where(c => c.Status != CityStatus.Withdrawn && c.Id != own)
-            .Select(c => new { c.Name, c.CountryCode, c.Status })
-            .ToListAsync(cancellationToken);
+        var candidates = db.Cities.AsNoTracking().Where(c => c.Status != CityStatus.Withdrawn && c.Id != own);
+        // Once the country is answered and this turn cannot change it, only that country's cities can be duplicates:
+        // the form reads tens of cities per turn instead of the whole programme.
+        if (AnsweredCountry(turn) is { } country) candidates = candidates.Where(c => c.CountryCode == country);
+        var cities = await candidates.Select(c => new { c.Name, c.CountryCode, c.Status }).ToListAsync(cancellationToken);
         // An approved city wins over a stale duplicate of it: joining it is the way in.
         var known = cities.GroupBy(c => City.NormalizedKey(c.Name, c.CountryCode), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Any(c => c.Status == CityStatus.Approved) ? CityStatus.Approved : g.First().Status, StringComparer.Ordinal);
         Definition = Build(known);
     }
+
+    /// <summary>The country answered so far, unless this turn may answer it again (its question, or a whole card submitted).</summary>
+    private static string? AnsweredCountry(TurnContext turn) =>
+        turn.SubmitData is null && DialogState.Read(turn.Member).Run is { FormId: Id, Field: not "country" } run
+            && run.Answers.TryGetValue("country", out var country) && country.ValueKind == JsonValueKind.String
+            ? country.GetString() : null;
 
     public async Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken)
     {
