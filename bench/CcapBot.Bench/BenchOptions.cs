@@ -5,7 +5,7 @@ namespace CcapBot.Bench;
 internal sealed record BenchOptions
 {
     public int Concurrency { get; init; } = 64;
-    public TimeSpan ClosedDuration { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan ClosedDuration { get; init; } = TimeSpan.FromSeconds(10);
     public double Rate { get; init; } = 500;
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int MemoryConversations { get; init; } = 1000;
@@ -22,7 +22,7 @@ internal sealed record BenchOptions
         dotnet run -c Release --project bench/CcapBot.Bench -- [options]
 
           --concurrency N      closed-loop conversations in parallel          (default 64)
-          --closed-seconds S   closed-loop measurement time                   (default 15)
+          --closed-seconds S   closed-loop measurement time                   (default 10)
           --rate R             open-loop arrival rate, turns per second       (default 500)
           --open-seconds S     open-loop measurement time                     (default 10)
           --memory N           live conversations mid-form for peak memory    (default 1000)
