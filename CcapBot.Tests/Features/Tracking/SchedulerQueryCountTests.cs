@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using CcapBot.Bench;
 using CcapBot.Domain;
 using CcapBot.Features.Reminders;
 using CcapBot.Persistence;
@@ -32,65 +33,6 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
         Assert.InRange(many.Commands, 1, 30);
     }
 
-    /// <summary>
-    /// The benchmark's scale (10,000 partnerships × 6 activities, 2,000 cities), for measuring by hand:
-    /// <c>dotnet test --filter "FullyQualifiedName~TenThousand" -- xUnit.Explicit=on</c>. Not a timed assertion.
-    /// </summary>
-    [Fact(Explicit = true)]
-    public async Task TenThousandPartnerships_OneTick_Measured()
-    {
-        await using var world = await BotWorld.StartAsync(ActivePartnerships.Options(new FakeTimeProvider(Now)));
-        var seeding = Stopwatch.StartNew();
-        await world.SeedAsync(async seed =>
-        {
-            await seed.CoordinatorAsync(ActivePartnerships.CoordinatorUserId, "Asia/Bangkok");
-            var people = new List<Person>();
-            for (var c = 0; c < 2000; c++)
-            {
-                var city = await seed.CityAsync($"City {c}", c % 2 == 0 ? "VN" : "JP", c % 2 == 0 ? "Asia/Ho_Chi_Minh" : "Asia/Tokyo");
-                people.Add(await seed.TeamsRepresentativeAsync(city, $"p{c}", city.TimeZone));
-            }
-            var db = seed.Db;
-            db.ChangeTracker.Clear();
-            var coordinator = PartnershipActor.Coordinator(ActivePartnerships.CoordinatorUserId);
-            for (var i = 0; i < 10_000; i++)
-            {
-                // Activated over the last year; activities a month apart; those due before now mostly done.
-                var activated = Now.AddDays(-(i % 365)).AddHours(-(i % 24));
-                var today = DateOnly.FromDateTime(activated.UtcDateTime);
-                var mentor = people[i % 1000 * 2 + 1];
-                var learner = people[(i * 7) % 1000 * 2];
-                var partnership = Partnership.Propose("Purpose", ActivePartnerships.Category, new PartnershipMember(mentor.CityId!.Value), [new PartnershipMember(learner.CityId!.Value)], coordinator, activated.AddDays(-2));
-                partnership.Confirm(coordinator, activated.AddDays(-2));
-                partnership.ScheduleLaunch(coordinator, new LaunchMeetingPlan(activated.AddDays(-1), 60, "Asia/Ho_Chi_Minh"), activated.AddDays(-2));
-                partnership.MarkLaunchHeld(coordinator, 1, activated.AddDays(-1).AddHours(2));
-                ActivePartnerships.Agree(partnership, mentor, learner,
-                    [.. Enumerable.Range(1, 6).Select(n => ($"Activity {n}", n % 2 == 0 ? mentor : learner, today.AddDays(30 * n)))], today.AddDays(200), activated);
-                foreach (var activity in partnership.LiveActivities.Where(a => a.DueDate < DateOnly.FromDateTime(Now.UtcDateTime) && (a.Id + i) % 10 < 7).ToList())
-                    partnership.UpdateActivity(coordinator, activity.Number, ActivityStatus.Done, null, "msteams", activated);
-                db.Partnerships.Add(partnership);
-                if (i % 500 == 499)
-                {
-                    await db.SaveChangesAsync();
-                    db.ChangeTracker.Clear();
-                }
-            }
-        });
-        seeding.Stop();
-
-        var counter = new CommandCounter();
-        var options = new DbContextOptionsBuilder<SqliteCcapDbContext>().UseSqlite($"Data Source={world.Bot.DatabaseFile}").AddInterceptors(counter).Options;
-        await using var db = new SqliteCcapDbContext(options);
-        var tick = world.Bot.Services.GetRequiredService<SchedulerTick>();
-        var watch = Stopwatch.StartNew();
-        var result = await tick.RunAsync(db, Now, TestContext.Current.CancellationToken);
-        watch.Stop();
-        output.WriteLine($"seeded in {seeding.Elapsed.TotalSeconds:F0} s; tick over 10,000 partnerships: {watch.Elapsed.TotalMilliseconds:F0} ms, {counter.Count} commands, {result.Enqueued} messages ({result.Dropped} dropped)");
-        var again = Stopwatch.StartNew();
-        var second = await tick.RunAsync(db, Now.AddMinutes(1), TestContext.Current.CancellationToken);
-        output.WriteLine($"next tick (1 minute later): {again.Elapsed.TotalMilliseconds:F0} ms, {second.Enqueued} messages");
-    }
-
     private static async Task<(int Commands, TickResult Result, TimeSpan Elapsed)> MeasureAsync(int partnerships)
     {
         await using var world = await BotWorld.StartAsync(ActivePartnerships.Options(new FakeTimeProvider(Now)));
@@ -120,31 +62,5 @@ public sealed class SchedulerQueryCountTests(ITestOutputHelper output)
         watch.Stop();
         Assert.False(result.Skipped);
         return (counter.Count, result, watch.Elapsed);
-    }
-
-    /// <summary>Counts every command sent to the database (queries, inserts, updates).</summary>
-    private sealed class CommandCounter : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.NonQueryExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
     }
 }
