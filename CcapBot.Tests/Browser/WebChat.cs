@@ -22,7 +22,8 @@ public static class WebChat
         var before = await Text(page, text).CountAsync();
         await input.FillAsync(text);
         await input.PressAsync("Enter");
-        await Assertions.Expect(Text(page, text)).ToHaveCountAsync(before + 1, new() { Timeout = 20_000 });
+        // At least one more copy: Web Chat may also render the message in its accessible live region.
+        await Assertions.Expect(Text(page, text).Nth(before)).ToBeAttachedAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(page.GetByRole(AriaRole.Feed).GetByText("Sending")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
     }
 }

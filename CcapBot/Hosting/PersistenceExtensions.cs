@@ -37,8 +37,7 @@ public static class PersistenceExtensions
         {
             builder.Services.AddDbContextPool<SqliteCcapDbContext>((sp, options) =>
                 options.UseSqlite(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)
-                    .AddInterceptors(SqlitePragmas.Instance, sp.GetRequiredService<SqliteWriteGate>()));
-            builder.Services.AddSingleton<SqliteWriteGate>();
+                    .AddInterceptors(SqlitePragmas.Instance));
             builder.Services.AddScoped<CcapDbContext>(sp => sp.GetRequiredService<SqliteCcapDbContext>());
         }
 
@@ -74,77 +73,4 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         command.ExecuteNonQuery();
         Configured.AddOrUpdate(handle, handle);
     }
-}
-
-/// <summary>
-/// SQLite has one writer at a time. When this process's turns meet at the write lock, SQLite's busy handler
-/// makes the losers sleep in millisecond steps, which under load costs more than the writes themselves. This
-/// gate queues this process's SaveChanges in .NET instead, so the lock is free when a turn asks for it.
-/// A save inside an explicit transaction is not gated: that transaction may already hold the write lock,
-/// and waiting here behind a turn that waits for that lock would stall both. Other processes on the same
-/// file still meet the busy timeout (SQLite is the single-instance default).
-/// </summary>
-internal sealed class SqliteWriteGate : SaveChangesInterceptor, IDisposable
-{
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly ConditionalWeakTable<DbContext, object> _holders = new();
-
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        await EnterAsync(eventData.Context, cancellationToken);
-        return result;
-    }
-
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
-    {
-        if (eventData.Context is { Database.CurrentTransaction: null } context && !_holders.TryGetValue(context, out _))
-        {
-            _gate.Wait();
-            _holders.AddOrUpdate(context, context);
-        }
-        return result;
-    }
-
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
-    {
-        Exit(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
-    {
-        Exit(eventData.Context);
-        return result;
-    }
-
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Exit(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Exit(eventData.Context);
-
-    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default)
-    {
-        Exit(eventData.Context);
-        return Task.CompletedTask;
-    }
-
-    public override void SaveChangesCanceled(DbContextEventData eventData) => Exit(eventData.Context);
-
-    private async Task EnterAsync(DbContext? context, CancellationToken cancellationToken)
-    {
-        // A context saving again inside its own save (not done here, but cheap to allow) must not wait on itself.
-        if (context is null || context.Database.CurrentTransaction is not null || _holders.TryGetValue(context, out _)) return;
-        await _gate.WaitAsync(cancellationToken);
-        _holders.AddOrUpdate(context, context);
-    }
-
-    private void Exit(DbContext? context)
-    {
-        if (context is not null && _holders.Remove(context)) _gate.Release();
-    }
-
-    public void Dispose() => _gate.Dispose();
 }
