@@ -37,6 +37,8 @@ public sealed class SuggestMentorsHandler(
             return;
         }
         var reader = await Audience.ForTurnAsync(db, turn, actor, cancellationToken);
+        // Ranking saves the suggestions mid-turn: inside the turn's transaction, so they commit with the turn or not at all.
+        if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(cancellationToken);
         if (await suggestionCards.CardAsync(db, id, reader, rank: true, cancellationToken) is not { } card)
         {
             CardReply.Say(turn, text.Format(language, "Matching.NoApplication", id));
