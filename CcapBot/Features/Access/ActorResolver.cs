@@ -10,7 +10,19 @@ namespace CcapBot.Features.Access;
 /// </summary>
 public sealed class ActorResolver(CcapDbContext db, Audience audience)
 {
+    // Scoped to the turn's attempt: the sender is read once however many handlers and form steps ask.
+    private (TurnContext Turn, Actor Actor)? _resolved;
+
     public async Task<Actor> ResolveAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turn);
+        if (_resolved is { } resolved && ReferenceEquals(resolved.Turn, turn)) return resolved.Actor;
+        var actor = await ReadAsync(turn, cancellationToken);
+        _resolved = (turn, actor);
+        return actor;
+    }
+
+    private async Task<Actor> ReadAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         var member = turn.Member;
         var representative = await Audience.RepresentativeOfAsync(db, member.ChannelId, member.UserId, member.AadObjectId, cancellationToken);

@@ -35,8 +35,6 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
 
     public static CommandDefinition Command { get; } = new(CommandId);
 
-    private Actor? _actor;
-
     public FormDefinition Definition { get; private set; } = Build(ActionCatalog.Empty);
 
     /// <summary>
@@ -82,7 +80,7 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
     public async Task<string?> RefuseStartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         return actor.Representative switch
         {
             null => text.Get(turn.Language, "Application.NotRegistered"),
@@ -94,7 +92,7 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
     public async Task PrepareAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         var returned = actor.CityId is { } cityId
             ? await db.Applications.AsNoTracking().Where(a => a.CityId == cityId && a.Status == ReviewStatus.Returned).OrderBy(a => a.Id)
                 .Select(a => new { a.Id, a.Kind, a.Categories }).ToListAsync(cancellationToken)
@@ -113,7 +111,7 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
     public async Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         var data = turn.SubmitData is { ValueKind: JsonValueKind.Object } d ? d : default;
         if (IntOf(data, ResubmitKey) is { } id && actor.CityId is { } cityId
             && await db.Applications.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.CityId == cityId && a.Status == ReviewStatus.Returned, cancellationToken) is { } returned)
@@ -153,7 +151,7 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(answers);
         var language = turn.Language;
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         // Re-checked: the city's standing may have changed since the form started.
         if (await RefuseStartAsync(turn, cancellationToken) is { } refusal) return refusal;
         var representative = actor.Representative!;
@@ -195,8 +193,6 @@ public sealed class ApplicationForm(CcapDbContext db, ActorResolver actors, Revi
         return text.Format(language, resubmitted ? "Application.Sent.Again" : "Application.Sent", what, city.Name, application.Id);
 
     }
-
-    private async Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) => _actor ??= await actors.ResolveAsync(turn, cancellationToken);
 
     private static DateOnly Month(JsonElement value) => DateOnly.ParseExact(value.GetString()! + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -22,7 +22,6 @@ public sealed class WithdrawForm(CcapDbContext db, ActorResolver actors, ReviewR
 
     public static CommandDefinition Command { get; } = new("withdraw");
 
-    private Actor? _actor;
     private IReadOnlyList<Application> _open = [];
 
     public FormDefinition Definition { get; private set; } = Build([], _ => []);
@@ -36,7 +35,7 @@ public sealed class WithdrawForm(CcapDbContext db, ActorResolver actors, ReviewR
     public async Task<string?> RefuseStartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         if (actor.CityId is null) return text.Get(turn.Language, "Application.NotRegistered");
         await LoadAsync(actor.CityId.Value, cancellationToken);
         return _open.Count == 0 ? text.Get(turn.Language, "Withdraw.NothingOpen") : null;
@@ -45,7 +44,7 @@ public sealed class WithdrawForm(CcapDbContext db, ActorResolver actors, ReviewR
     public async Task PrepareAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         if (actor.CityId is { } cityId) await LoadAsync(cityId, cancellationToken);
         var catalog = await ActionCatalog.LoadAsync(db, cancellationToken);
         var open = _open;
@@ -67,7 +66,7 @@ public sealed class WithdrawForm(CcapDbContext db, ActorResolver actors, ReviewR
     {
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(answers);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         var id = int.Parse(answers.Text("application")!, CultureInfo.InvariantCulture);
         var item = await ReviewItem.LoadAsync(db, ReviewSubject.Application, id, cancellationToken);
         // Re-checked: it may have been decided, withdrawn or partnered since the question was asked.
@@ -100,8 +99,6 @@ public sealed class WithdrawForm(CcapDbContext db, ActorResolver actors, ReviewR
     /// <summary>Applications a partnership was made from: withdrawing those is ending a partnership, not this.</summary>
     private async Task<HashSet<int>> PartneredAsync(List<int> ids, CancellationToken cancellationToken) =>
         [.. await db.PartnershipCities.AsNoTracking().Where(c => c.ApplicationId != null && ids.Contains(c.ApplicationId.Value)).Select(c => c.ApplicationId!.Value).ToListAsync(cancellationToken)];
-
-    private async Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) => _actor ??= await actors.ResolveAsync(turn, cancellationToken);
 
     private static string Value(int id) => id.ToString(CultureInfo.InvariantCulture);
 }

@@ -31,8 +31,6 @@ public sealed class RegistrationForm(
 
     public static CommandDefinition Command { get; } = new(CommandId, OnboardingVerbs.StartRegistration);
 
-    private Actor? _actor;
-
     public FormDefinition Definition { get; private set; } = Build(new Dictionary<string, CityStatus>());
 
     /// <summary>
@@ -74,7 +72,7 @@ public sealed class RegistrationForm(
     public async Task<string?> RefuseStartAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         if (actor.Representative is not { } representative) return null;
         var cityName = representative.City?.Name ?? "";
         if (representative.Active) return text.Format(turn.Language, "Registration.AlreadyRepresent", cityName);
@@ -85,7 +83,7 @@ public sealed class RegistrationForm(
     public async Task PrepareAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         // The applicant's own city (a returned registration being corrected) is not a duplicate of itself.
         var own = actor.Representative is { IsFocalPerson: true } r ? r.CityId : (int?)null;
         var candidates = db.Cities.AsNoTracking().Where(c => c.Status != CityStatus.Withdrawn && c.Id != own);
@@ -108,7 +106,7 @@ public sealed class RegistrationForm(
     public async Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         if (actor.Representative is { } representative && await LatestRegistrationAsync(representative.Id, cancellationToken) is { } registration && representative.City is { } city)
             return AnswersOf(registration, city, representative);
 
@@ -159,7 +157,7 @@ public sealed class RegistrationForm(
         ArgumentNullException.ThrowIfNull(turn);
         ArgumentNullException.ThrowIfNull(answers);
         var language = turn.Language;
-        var actor = await ActorAsync(turn, cancellationToken);
+        var actor = await actors.ResolveAsync(turn, cancellationToken);
         var representative = actor.Representative;
         var registration = representative is null ? null : await db.Registrations.Include(r => r.City)
             .Where(r => r.RepresentativeId == representative.Id).OrderByDescending(r => r.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
@@ -247,8 +245,6 @@ public sealed class RegistrationForm(
     }
 
     public static string RoleValue(CityRole role) => role switch { CityRole.Mentor => "mentor", CityRole.Both => "both", _ => "learning" };
-
-    private async Task<Actor> ActorAsync(TurnContext turn, CancellationToken cancellationToken) => _actor ??= await actors.ResolveAsync(turn, cancellationToken);
 
     private Task<Domain.Registration?> LatestRegistrationAsync(int representativeId, CancellationToken cancellationToken) =>
         db.Registrations.AsNoTracking().Where(r => r.RepresentativeId == representativeId).OrderByDescending(r => r.SubmittedAt).FirstOrDefaultAsync(cancellationToken);
