@@ -23,8 +23,9 @@ public interface IForm
 {
     FormDefinition Definition { get; }
 
-    /// <summary>Answers to start with (e.g. what is stored already), in canonical form.</summary>
-    Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken);
+    /// <summary>Answers to start with (e.g. what is stored already), in canonical form; none unless a form says so.</summary>
+    Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
 
     /// <summary>The user confirmed the summary: store the answers (same transaction as the turn). Returns the confirmation text.</summary>
     Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken);

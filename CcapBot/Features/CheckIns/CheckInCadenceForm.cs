@@ -31,9 +31,6 @@ public sealed class CheckInCadenceForm(CcapDbContext db, ActorResolver actors, P
         ],
     };
 
-    public Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
-
     public async Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

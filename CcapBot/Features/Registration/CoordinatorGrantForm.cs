@@ -36,9 +36,6 @@ public sealed partial class CoordinatorGrantForm(CcapDbContext db, ActorResolver
         return actor.IsCoordinator ? null : text.Get(turn.Language, "Coordinator.OnlyCoordinators");
     }
 
-    public Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
-
     public async Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);

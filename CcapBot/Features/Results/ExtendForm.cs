@@ -36,10 +36,6 @@ public sealed class ExtendForm(CcapDbContext db, ActorResolver actors, Audience 
         Rules = [new FormRule(a => a.Date("newActivityDue") is not { } due || a.Date("completionDate") is not { } end || due <= end, "newActivityDue", "Form.extend.newActivityDue.AfterCompletion")],
     };
 
-    /// <summary>Nothing: the new date is the point of the form (a prefilled one would go straight to the summary).</summary>
-    public Task<IReadOnlyDictionary<string, JsonElement>> PrefillAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyDictionary<string, JsonElement>>(new Dictionary<string, JsonElement>());
-
     public async Task<string> CompleteAsync(TurnContext turn, FormAnswers answers, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turn);
